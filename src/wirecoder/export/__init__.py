@@ -1,0 +1,1 @@
+"""Export stage: the extract JSON contract, ACLED-style CSV, GeoJSON and more."""

@@ -1,0 +1,66 @@
+"""The one-way pipeline: Article -> spaCy Doc -> places -> events -> ArticleResult.
+
+``Pipeline.process_many`` is a pure function of its input articles (models loaded once), so
+the same code runs in one process, a process pool or a Dask cluster (see ``scale/``).
+"""
+from __future__ import annotations
+
+import traceback
+from typing import Iterable, Iterator
+
+from .events import code_article
+from .models import Article, ArticleResult, Mention
+from .nlp import load_nlp
+from .resolve.places import geoparse
+
+MAX_CHARS = 200_000  # longer texts are cut: one pathological article must not stall a batch
+
+
+class Pipeline:
+    def __init__(self, batch_size: int = 64, n_process: int = 1):
+        self.nlp = load_nlp()
+        self.batch_size = batch_size
+
+    def _analyse(self, article: Article, doc) -> ArticleResult:
+        res = ArticleResult(article=article)
+        try:
+            res.places = geoparse(doc, article)
+        except Exception as exc:  # never drop a document because one stage fails
+            res.errors.append(f"places: {type(exc).__name__}: {exc}")
+            res.places = []
+        try:
+            coded = code_article(doc, article, res.places)
+            res.mentions, res.events, res.claims = coded.mentions, coded.events, coded.claims
+        except Exception as exc:
+            res.errors.append(f"events: {type(exc).__name__}: {exc}")
+            if __debug__ and _DEBUG:
+                traceback.print_exc()
+        for ev in res.events:
+            ev.article_id = article.id
+            for e in ev.evidence:
+                e.article_id = e.article_id or article.id
+        return res
+
+    def process(self, article: Article) -> ArticleResult:
+        return next(self.process_many([article]))
+
+    def process_many(self, articles: Iterable[Article]) -> Iterator[ArticleResult]:
+        def texts():
+            for a in articles:
+                a.ensure_id()
+                yield a.text[:MAX_CHARS], a
+
+        for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size):
+            yield self._analyse(art, doc)
+
+
+_DEBUG = False
+
+
+def set_debug(flag: bool) -> None:
+    global _DEBUG
+    _DEBUG = flag
+
+
+def place_mentions(res: ArticleResult) -> list[Mention]:
+    return [m for m in res.places if m.kind == "place"]

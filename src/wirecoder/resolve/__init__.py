@@ -1,0 +1,1 @@
+"""Resolve stage: mentions to canonical places (GeoNames), actors and dates."""
