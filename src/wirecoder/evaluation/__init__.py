@@ -1,0 +1,1 @@
+"""``wirecoder eval``: metrics of ../shared/eval/README.md on the dev sets (and the seed check)."""
