@@ -36,13 +36,22 @@ def main() -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(), help="Write JSON lines here (default: stdout).")
-def read(paths: tuple[str, ...], output: str | None) -> None:
+@click.option("--columns", default=None,
+              help="JSONL/CSV column mapping, e.g. text=body,headline=title,date=pubdate.")
+def read(paths: tuple[str, ...], output: str | None, columns: str | None) -> None:
     """Parse export files and print Article records as JSON lines (no extraction)."""
     files: set[str] = set()
     n_ok = n_err = 0
+    if columns:
+        from .readers.tabular import parse_columns
+
+        try:
+            parse_columns(columns)
+        except ValueError as exc:
+            fail(str(exc), 2)
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     try:
-        for rec in read_paths(paths):
+        for rec in read_paths(paths, columns=columns):
             if isinstance(rec, ReadError):
                 n_err += 1
                 files.add(rec.origin.split("#")[0])
@@ -133,12 +142,34 @@ def extract(paths: tuple[str, ...], output: str | None, no_text: bool, debug: bo
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", default=DEFAULT_DB, show_default=True, type=click.Path())
 @click.option("--batch-size", default=64, show_default=True)
-def ingest(paths: tuple[str, ...], db: str, batch_size: int) -> None:
-    """Read, extract and store articles in a SQLite database (idempotent)."""
-    from .ingest import ingest_paths
+@click.option("--workers", "-j", default=1, show_default=True,
+              help="Worker processes (a local pool; with --dask local, the cluster size).")
+@click.option("--dask", "dask_address", metavar="ADDRESS|local",
+              help="Run the analysis on a Dask cluster (scheduler address, or 'local').")
+@click.option("--shard-dir", type=click.Path(file_okay=False),
+              help="Write sharded results here instead of the database (see `wirecoder load`).")
+@click.option("--shard-format", type=click.Choice(["jsonl", "parquet"]), default="jsonl",
+              show_default=True)
+@click.option("--shard-size", default=5000, show_default=True, help="Articles per shard.")
+@click.option("--time-limit", default=60.0, show_default=True,
+              help="Seconds per article before its analysis is given up (0: no limit).")
+@click.option("--wait", "wait_lock", is_flag=True,
+              help="Wait for another ingest on the same database instead of refusing.")
+def ingest(paths: tuple[str, ...], db: str, batch_size: int, workers: int,
+           dask_address: str | None, shard_dir: str | None, shard_format: str,
+           shard_size: int, time_limit: float, wait_lock: bool) -> None:
+    """Read, extract and store articles in a SQLite database (idempotent, resumable)."""
+    from .ingest import LockBusy, ingest_paths
 
-    summary = ingest_paths(paths, db, batch_size=batch_size,
-                           on_error=lambda e: click.echo(f"skipped {e}", err=True))
+    try:
+        summary = ingest_paths(paths, None if shard_dir else db, batch_size=batch_size,
+                               on_error=lambda e: click.echo(f"skipped {e}", err=True),
+                               workers=workers, dask=dask_address, shard_dir=shard_dir,
+                               shard_format=shard_format, shard_size=shard_size,
+                               time_limit=time_limit or None, wait_lock=wait_lock,
+                               on_warning=lambda m: click.echo(f"warning: {m}", err=True))
+    except LockBusy as exc:
+        fail(str(exc))
     click.echo(summary.line())
     if summary.stored + summary.duplicates == 0 and summary.errors:
         sys.exit(1)

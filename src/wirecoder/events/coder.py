@@ -1,9 +1,37 @@
+"""Assemble events: detect and type per sentence, fill arguments, deduplicate, rank.
+
+Rules for each field (documented here because reviewers ask):
+- type: ``classify.classify_sentence`` (trigger lexicon + parse); one candidate per sentence.
+- location: a place in the event sentence (not the byline/dateline, not inside the attribution,
+  preferring towns over regions, places after in/at/near over places after "from", places
+  outside parentheses); else a place in the one or two sentences before it in the same
+  paragraph; else the article's focus country (geo_precision "country").
+- date: the first date stated in the sentence outside its attribution ("according to an
+  Aug. 22 report" dates the report, not the event); else the nearest earlier date in the same
+  paragraph; else the publication date truncated to the year, precision "year" (an undated
+  sentence in a news story is about the story's present; a deduplicated mention that states
+  a date replaces it).
+- fatalities: ``extract.numbers.find_fatalities`` over the event sentence.
+- actors: subject/agent of the trigger = actor1, object/passive subject = actor2; named groups
+  via ``resolve.actors``, "the group" via its antecedent, generic roles in ACLED's style with
+  the event's country; protests are by Protesters (<country>), riots by Rioters (<country>),
+  violence against civilians hits Civilians (<country>).
+- attribution: ``extract.attribution``; "media" (the publication itself) when nobody is cited.
+- salience: earlier sentences first (the lead reports the main event), boosted by repeated
+  mentions and deaths; the first event is the article's primary event.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from ..models import Article, Claim, Event, Mention
+from ..models import Actor, Article, Attribution, Claim, Event, Evidence, Mention, Place
+from . import actors as A
+from . import deps
+from .classify import Detection, _roles, classify_sentence
+from .dedup import Candidate, deduplicate
+from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VAC, event_type_of, plover_of
 
 
 @dataclass
@@ -13,5 +41,322 @@ class CodedArticle:
     claims: list[Claim] = field(default_factory=list)
 
 
+PLACE_FIELDS = {f.name for f in fields(Place)}
+NON_EVENT_ROLES = {"byline", "dateline", "demonym"}
+PRECISION_RANK = {"point": 3, "town": 3, "district": 2, "region": 2, "country": 1}
+ANAPHOR = re.compile(r"^\s*(?:the|this|that) (?:group|militants|militant group|terror group|jihadists|"
+                     r"insurgents|fighters|organi[sz]ation|extremists|rebels)\b|^\s*(?:they|it)\s*$", re.I)
+STRENGTH = re.compile(r"\b(?:about|some|up to|an estimated|estimated|approximately|around|only|nearly|"
+                      r"at least|peak of(?: about)?|as many as|range from|between)\s+[\d,]+(?:\s*(?:to|-|and)\s*[\d,]+)?"
+                      r"\s+(?:[\w-]+\s){0,3}?(?:members|fighters|militants|troops|soldiers|men|recruits|jihadists)\b", re.I)
+OWN_STRENGTH = re.compile(r"\b(?:there (?:are|were)|has|have|had|numbered|number|comprising|down from|"
+                          r"estimate|strength|peak|can range|range from)\b", re.I)
+
+
+def place_of(m: Mention) -> Place:
+    d = {k: v for k, v in (m.data or {}).items() if k in PLACE_FIELDS}
+    d.setdefault("name", m.text)
+    p = Place(**d)
+    p.mention = p.mention or m.text
+    if not p.geo_precision:
+        fc = (p.feature_code or "")
+        p.geo_precision = ("country" if fc.startswith("PCL") else "region" if fc == "ADM1"
+                           else "district" if fc.startswith("ADM") else "town")
+    return p
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _place_score(text: str, m: Mention, trigger: int) -> float:
+    p = m.data or {}
+    rank = PRECISION_RANK.get(p.get("geo_precision") or "", 2)
+    before = text[max(0, m.start - 30):m.start].lower()
+    s = float(rank)
+    if re.search(r"\b(?:in|at|near|outside|to|towards|into|around|such as|of|on|across)\s+(?:the\s+)?(?:\w+\s+)?$", before):
+        s += 1
+    if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
+        s -= 1
+    if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
+            or re.search(r"\bkm\s+(?:\w+\s+)?(?:of|from)\s+$", before):
+        s -= 0.75
+    if text.count("(", 0, m.start) > text.count(")", 0, m.start):
+        s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
+    if m.data.get("confidence") is not None:
+        s += 0.25 * float(m.data["confidence"])
+    return s - 0.0005 * abs(m.start - trigger)
+
+
+def _country_place(iso2: str) -> Place:
+    fn = deps.optional("wirecoder.resolve.places:country_place")
+    if fn is not None:
+        try:
+            p = fn(iso2)
+            if p is not None:
+                p.geo_precision = p.geo_precision or "country"
+                return p
+        except Exception:
+            pass
+    return Place(name=A.country_name(iso2) or iso2, country_code=iso2, geo_precision="country")
+
+
+def _focus_country(article: Article, places: list[Mention]) -> str | None:
+    counts: dict[str, int] = {}
+    for m in places:
+        cc = (m.data or {}).get("country_code")
+        if cc and m.role not in ("byline", "dateline"):
+            counts[cc] = counts.get(cc, 0) + 1
+    if counts:
+        return max(counts, key=lambda c: counts[c])
+    meta = article.metadata.get("countries") if article.metadata else None
+    if isinstance(meta, (list, tuple)) and meta:
+        meta = meta[0]
+    if isinstance(meta, str) and len(meta) == 2:
+        return meta.upper()
+    return None
+
+
+class _Ctx:
+    """Per-article state the field rules share."""
+
+    def __init__(self, doc: Any, article: Article, places: list[Mention]):
+        self.doc = doc
+        self.article = article
+        self.text = doc.text
+        self.pub = article.publication_date
+        self.sents = list(doc.sents)
+        self.places = sorted((m for m in places if m.kind == "place" and m.role not in NON_EVENT_ROLES),
+                             key=lambda m: m.start)
+        self.focus = _focus_country(article, places)
+        self.dates = sorted(deps.find_dates(doc, self.pub), key=lambda d: d.start)
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        self.actors: list[Mention] = []
+        self.last_group: Actor | None = None
+
+    def paragraph(self, pos: int) -> int:
+        n = 0
+        for i, s in enumerate(self.paragraph_starts):
+            if s <= pos:
+                n = i
+        return n
+
+
+def _load_actors(ctx: _Ctx) -> list[Mention]:
+    fn = deps.optional("wirecoder.resolve.actors:find_actors")
+    if fn is None:
+        return []
+    try:
+        found = list(fn(ctx.doc, ctx.focus))
+        link = deps.optional("wirecoder.resolve.actors:link_anaphora")
+        if link is not None:
+            found = list(link(found, ctx.doc))
+        return found
+    except Exception:
+        return []
+
+
+def _claims(ctx: _Ctx) -> list[Claim]:
+    fn = deps.optional("wirecoder.extract.claims:find_claims")
+    if fn is not None:
+        try:
+            return list(fn(ctx.doc, ctx.actors))
+        except Exception:
+            pass
+    out = []
+    for s in ctx.sents:
+        m = STRENGTH.search(s.text)
+        if m and OWN_STRENGTH.search(s.text):
+            digits = re.findall(r"[\d,]+", m.group())
+            value = int(digits[0].replace(",", "")) if digits and digits[0].replace(",", "") else None
+            out.append(Claim("strength", s.text, s.start_char, s.end_char, value=value))
+    return out
+
+
+def _location(ctx: _Ctx, si: int, trigger: int, att_spans) -> tuple[Place | None, int, Mention | None]:
+    sent = ctx.sents[si]
+    own = [m for m in ctx.places if sent.start_char <= m.start < sent.end_char
+           and not _in_spans(m.start, m.end, att_spans)]
+    if own:
+        best = max(own, key=lambda m: _place_score(ctx.text, m, trigger))
+        return place_of(best), 2, best
+    para = ctx.paragraph(sent.start_char)
+    for back in (1, 2):
+        if si - back < 0:
+            break
+        prev = ctx.sents[si - back]
+        if ctx.paragraph(prev.start_char) != para:
+            break
+        cands = [m for m in ctx.places if prev.start_char <= m.start < prev.end_char]
+        if cands:
+            best = max(cands, key=lambda m: _place_score(ctx.text, m, prev.end_char))
+            return place_of(best), 1, best
+    if ctx.focus:
+        return _country_place(ctx.focus), 0, None
+    return None, 0, None
+
+
+def _date(ctx: _Ctx, si: int, att_spans) -> tuple[deps.DateInfo | None, bool]:
+    sent = ctx.sents[si]
+    inside = [d for d in ctx.dates if sent.start_char <= d.start < sent.end_char
+              and not _in_spans(d.start, d.end, att_spans)]
+    if inside:
+        return inside[0], True
+    para = ctx.paragraph(sent.start_char)
+    earlier = [d for d in ctx.dates if d.end <= sent.start_char and ctx.paragraph(d.start) == para]
+    if earlier:
+        return earlier[-1], True
+    return None, False
+
+
+def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -> Actor | None:
+    if not phrase:
+        return None
+    for m in ctx.actors:
+        if start <= m.start < end:
+            d = m.data or {}
+            ante = d.get("antecedent")
+            if isinstance(ante, dict):
+                d = ante
+            canonical = d.get("canonical") or d.get("name")
+            if canonical:
+                return Actor(name=m.text, canonical=canonical, type=d.get("type"), inter=d.get("inter"),
+                             country=d.get("country"))
+    if ANAPHOR.search(phrase) and ctx.last_group is not None:
+        g = ctx.last_group
+        return Actor(name=phrase.strip(), canonical=g.canonical, type=g.type, inter=g.inter, country=g.country)
+    return A.named_actor(phrase, iso2)
+
+
+def _phrase_offsets(sent: Any, phrase: str) -> tuple[int, int]:
+    i = sent.text.find(phrase.split(" ")[0]) if phrase else -1
+    if i < 0:
+        return sent.start_char, sent.start_char
+    return sent.start_char + i, sent.start_char + i + len(phrase)
+
+
+def _remember_group(ctx: _Ctx, a: Actor | None) -> None:
+    if a is not None and a.type not in (None, "Civilians", "Protesters", "Rioters", "State forces") \
+            and not (a.canonical or "").startswith("Unidentified"):
+        ctx.last_group = a
+
+
+def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
+    sent = ctx.sents[si]
+    text = sent.text
+    sub = det.sub_event_type
+    etype = event_type_of(sub)
+    trig = sent.start_char + det.start
+    atts = deps.attributions(ctx.doc, sent, si)
+    att_spans = [(a.start, a.end) for a in atts if a.start is not None and a.end is not None]
+
+    loc, level, loc_m = _location(ctx, si, trig, att_spans)
+    iso2 = (loc.country_code if loc else None) or ctx.focus
+
+    dinfo, stated = _date(ctx, si, att_spans)
+    if dinfo is not None:
+        date, prec, date_end = dinfo.date, dinfo.precision, dinfo.date_end
+    elif ctx.pub:
+        date, prec, date_end = ctx.pub[:4], "year", None
+    else:
+        date = prec = date_end = None
+
+    fq = deps.fatalities(sent)
+    quants = deps.quantities(sent)
+
+    perp, vict = _roles(sent, det.start, det.end)
+    if det.cue == "lost":
+        perp, vict = "", perp or vict
+    if not perp and not vict and re.search(r"\b(?:was|were|been)\s+$", text[:det.start]):
+        vict = text[:det.start]
+    p_s, p_e = _phrase_offsets(sent, perp)
+    v_s, v_e = _phrase_offsets(sent, vict)
+    actor1 = _actor_for(ctx, perp, p_s, p_e, iso2)
+    actor2 = _actor_for(ctx, vict, v_s, v_e, iso2)
+    if actor1 is None and not perp:
+        # the first named actor before the trigger is the doer in "On X, ISGS militants ... seized"
+        for m in ctx.actors:
+            if sent.start_char <= m.start < trig:
+                actor1 = _actor_for(ctx, m.text, m.start, m.end, iso2)
+                break
+    assoc1 = None
+    if etype in (PROTESTS, RIOTS):
+        rioters = etype == RIOTS
+        if actor1 is not None and actor1.type not in ("Protesters", "Rioters"):
+            if sub == "Excessive force against protesters" or actor1.type == "State forces":
+                actor2 = actor2 or A.protesters(iso2)
+                if sub != "Excessive force against protesters":
+                    actor1 = None
+            elif actor1.type not in ("Civilians",):
+                assoc1 = actor1
+                actor1 = None
+        if sub == "Excessive force against protesters":
+            actor2 = A.protesters(iso2)
+        elif actor1 is None or actor1.type in ("Civilians", "Protesters", "Rioters"):
+            actor1 = A.protesters(iso2, rioters=rioters)
+    if etype == VAC and (actor2 is None or actor2.type not in ("Civilians",)):
+        if actor2 is None or actor2.type is None:
+            actor2 = A.civilians(iso2)
+    if etype == EXPLOSIONS and actor2 is None and fq and fq.value and re.search(
+            r"\b(?:civilians?|people|residents|villagers|children|women|worshippers|passengers)\b", text, re.I):
+        actor2 = A.civilians(iso2)
+    if actor1 is None and etype in (VAC, BATTLES) and det.cue not in ("lost", "regain", "overtake"):
+        actor1 = A.generic_actor("unidentified armed group", iso2)
+    _remember_group(ctx, actor1)
+    _remember_group(ctx, actor2)
+
+    if not atts:
+        atts = [Attribution(source=ctx.article.source_name or "media", kind="media", named=bool(ctx.article.source_name),
+                            hedged=deps.is_hedged(sent))]
+
+    aid = ctx.article.id
+    ev = [Evidence(aid, sent.start_char, sent.end_char, text, "event")]
+    if perp and actor1 is not None:
+        ev.append(Evidence(aid, p_s, p_e, ctx.text[p_s:p_e], "actor1"))
+    if vict and actor2 is not None:
+        ev.append(Evidence(aid, v_s, v_e, ctx.text[v_s:v_e], "actor2"))
+    if loc_m is not None:
+        ev.append(Evidence(aid, loc_m.start, loc_m.end, loc_m.text, "location"))
+    if dinfo is not None:
+        ev.append(Evidence(aid, dinfo.start, dinfo.end, dinfo.text, "date"))
+    if fq is not None:
+        ev.append(Evidence(aid, fq.start, fq.end, fq.text, "fatalities"))
+    for a in atts:
+        if a.start is not None and a.end is not None:
+            ev.append(Evidence(aid, a.start, a.end, ctx.text[a.start:a.end], "attribution"))
+    ev.append(Evidence(aid, trig, sent.start_char + det.end, text[det.start:det.end], "trigger"))
+
+    event = Event(event_type=etype, sub_event_type=sub, evidence=ev, plover_type=plover_of(sub),
+                  date=date, date_end=date_end, time_precision=prec, actor1=actor1, assoc_actor_1=assoc1,
+                  actor2=actor2, location=loc, fatalities=fq.value if fq is not None else None,
+                  quantities=quants, attribution=atts, confidence=det.score, article_id=aid)
+    return Candidate(event, si, det.cue, level, stated)
+
+
+def _claimed(si_sent: Any, claims: list[Claim]) -> bool:
+    return any(c.start < si_sent.end_char and si_sent.start_char < c.end for c in claims)
+
+
 def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArticle:
-    raise NotImplementedError("event coder not built yet")
+    ctx = _Ctx(doc, article, places or [])
+    ctx.actors = _load_actors(ctx)
+    claims = _claims(ctx)
+    cands: list[Candidate] = []
+    for si, sent in enumerate(ctx.sents):
+        if not sent.text.strip():
+            continue
+        det = classify_sentence(sent.text, sent)
+        if det is None:
+            continue
+        if _claimed(sent, claims) and det.score < 0.7:
+            continue  # a strength estimate with a weak cue ("fighters roam") is not an event
+        cands.append(_build(ctx, si, det))
+    kept = deduplicate(cands)
+    n = max(1, len(ctx.sents))
+    for c in kept:
+        e = c.event
+        e.salience = round((1.0 - c.sent_index / n) + 0.15 * len(c.merged)
+                           + (0.2 if e.fatalities else 0.0) + 0.1 * e.confidence, 4)
+    kept.sort(key=lambda c: -c.event.salience)
+    mentions = list(ctx.actors)
+    return CodedArticle(mentions=mentions, events=[c.event for c in kept], claims=claims)

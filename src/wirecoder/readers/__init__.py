@@ -2,21 +2,35 @@
 
 ``read_paths`` walks files and folders, detects each file's layout from its content and
 yields articles and ``ReadError``s; a bad file never stops the batch.
+
+Layouts (reader names): Factiva Article layout as text / RTF / HTML / PDF
+(``factiva-article-txt``, ``rtf``, ``factiva-html``, ``pdf``), Factiva tagged "plus
+Indexing" text and RTF (``factiva-tagged-txt``, ``rtf``), Factiva HTML table
+(``factiva-html-table``) and legacy XML (``factiva-xml``), LexisNexis Academic text / HTML
+/ RTF (``lexisnexis-txt``, ``lexisnexis-html``, ``rtf``), Nexis Uni DOCX (``nexis-docx``),
+web pages (``web-html``), JSONL/JSON/CSV/TSV with a column mapping (``jsonl``, ``csv``),
+and plain text (``text``). ``Article.format`` names the precise layout.
 """
 from __future__ import annotations
 
+import inspect
 import os
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Mapping
 
 from ..models import Article
 from .base import READERS, ReadError, Record, UnsupportedFormat, register
 
 # Importing the modules registers them.
-from . import factiva_article  # noqa: F401,E402
+from . import (factiva_article, factiva_html, factiva_tagged, factiva_xml,  # noqa: F401,E402
+               lexisnexis_html, lexisnexis_text, nexis_docx, pdf, plain_text, rtf, tabular,
+               web_html)
+from .text import is_binary  # noqa: E402
 
-SNIFF_BYTES = 64 * 1024
-MAX_FILE_BYTES = 512 * 1024 * 1024
+SNIFF_BYTES = 512 * 1024  # HTML exports put the first record after 100+ KB of script
+# Per-file size limit (MiB); WIRECODER_MAX_FILE_MB overrides it.
+MAX_FILE_BYTES = int(float(os.environ.get("WIRECODER_MAX_FILE_MB", "256")) * 2**20)
+_BINARY_OK = ("nexis-docx", "pdf")
 
 
 def detect(path: Path) -> str:
@@ -32,6 +46,8 @@ def detect(path: Path) -> str:
         if s > score:
             best, score = spec.name, s
     if best is None:
+        if is_binary(head):
+            raise UnsupportedFormat("binary file in no supported format")
         raise UnsupportedFormat("not a recognised article export")
     return best
 
@@ -47,8 +63,20 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
             yield p
 
 
-def read_file(path: Path, reader: str | None = None) -> Iterator[Record]:
-    """Records of one file; errors become ``ReadError`` records, never exceptions."""
+def _takes_columns(fn) -> bool:
+    try:
+        return "columns" in inspect.signature(fn).parameters
+    except (TypeError, ValueError):
+        return False
+
+
+def read_file(path: Path, reader: str | None = None,
+              columns: str | Mapping[str, str] | None = None) -> Iterator[Record]:
+    """Records of one file; errors become ``ReadError`` records, never exceptions.
+
+    ``columns`` maps Article fields to columns for JSONL/CSV input ("text=body,headline=title").
+    """
+    path = Path(path)
     try:
         if not path.exists():
             yield ReadError(str(path), "no such file")
@@ -57,28 +85,43 @@ def read_file(path: Path, reader: str | None = None) -> Iterator[Record]:
             yield ReadError(str(path), "empty file")
             return
         if path.stat().st_size > MAX_FILE_BYTES:
-            yield ReadError(str(path), f"file larger than {MAX_FILE_BYTES // 2**20} MiB")
+            yield ReadError(str(path), f"file larger than the {MAX_FILE_BYTES // 2**20} MiB limit "
+                                       "(set WIRECODER_MAX_FILE_MB to raise it)")
+            return
+        if reader is not None and reader not in READERS:
+            yield ReadError(str(path), f"unknown reader {reader!r}")
             return
         name = reader or detect(path)
+        spec = READERS[name]
+        gen = spec.read(path, columns=columns) if _takes_columns(spec.read) else spec.read(path)
         n = 0
-        for rec in READERS[name].read(path):
+        for rec in gen:
             if isinstance(rec, Article):
                 rec.format = rec.format or name
                 rec.origin = rec.origin or f"{path}#{n}"
                 rec.ensure_id()
+            else:
+                rec.reason = " ".join(str(rec.reason).split())[:300]  # one line, always
             n += 1
             yield rec
         if n == 0:
-            yield ReadError(str(path), f"no articles found ({name})")
+            yield ReadError(str(path), f"no articles found (read as {name})")
     except UnsupportedFormat as exc:
         yield ReadError(str(path), str(exc))
+    except MemoryError:
+        yield ReadError(str(path), "out of memory reading the file")
+    except RecursionError:
+        yield ReadError(str(path), "structure nested too deeply to read")
     except Exception as exc:  # a corrupt file is reported, the batch goes on
-        yield ReadError(str(path), f"{type(exc).__name__}: {exc}")
+        msg = " ".join(str(exc).split())[:300]
+        yield ReadError(str(path), f"{type(exc).__name__}: {msg}")
 
 
-def read_paths(paths: Iterable[str | os.PathLike], reader: str | None = None) -> Iterator[Record]:
+def read_paths(paths: Iterable[str | os.PathLike], reader: str | None = None,
+               columns: str | Mapping[str, str] | None = None) -> Iterator[Record]:
     for path in iter_files(paths):
-        yield from read_file(path, reader)
+        yield from read_file(path, reader, columns)
 
 
-__all__ = ["READERS", "ReadError", "Record", "UnsupportedFormat", "detect", "read_file", "read_paths", "register"]
+__all__ = ["READERS", "ReadError", "Record", "UnsupportedFormat", "detect", "iter_files",
+           "read_file", "read_paths", "register"]

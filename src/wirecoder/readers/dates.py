@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 MONTHS = {
     # English
@@ -30,10 +31,22 @@ _MDY = re.compile(r"^\s*([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4})\b")
 _ISO = re.compile(r"^\s*(\d{4})-(\d{2})-(\d{2})")
 
 
+_WEEKDAY = re.compile(
+    r"^\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|"
+    r"vendredi|samedi|dimanche|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|"
+    r"lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo)\b,?\s*", re.I)
+_TIME = re.compile(r"\b(\d{1,2})[:.](\d{2})(?::\d{2})?\s*(a\.?m\.?|p\.?m\.?)?(?=\W|$)", re.I)
+
+
 def parse_date(line: str) -> str | None:
-    """'19 September 2017', 'September 19, 2017 Tuesday', '29 décembre 2011', ISO -> YYYY-MM-DD."""
+    """'19 September 2017', 'September 19, 2017 Tuesday', '29 décembre 2011', ISO -> YYYY-MM-DD.
+
+    A leading weekday ('Monday, March 4, 2002') and a German ordinal dot ('5. Juli 2019')
+    are accepted; trailing text (weekday, time, edition) is ignored.
+    """
     if not line:
         return None
+    line = _WEEKDAY.sub("", line[:200], count=1)
     m = _ISO.match(line)
     if m:
         y, mo, d = int(m[1]), int(m[2]), int(m[3])
@@ -46,6 +59,27 @@ def parse_date(line: str) -> str | None:
             if not (m and m[1].lower() in MONTHS):
                 return None
             mo, d, y = MONTHS[m[1].lower()], int(m[2]), int(m[3])
-    if not (1 <= mo <= 12 and 1 <= d <= 31 and 1000 <= y <= 2999):
+    if not 1000 <= y <= 2999:
         return None
-    return f"{y:04d}-{mo:02d}-{d:02d}"
+    try:
+        return date(y, mo, d).isoformat()
+    except ValueError:  # 31 February and friends
+        return None
+
+
+def parse_time(line: str) -> str | None:
+    """'9:20 AM GMT' / '06:04 GMT' / '15:32' -> 'HH:MM' (24 h), else None."""
+    if not line:
+        return None
+    m = _TIME.search(line[:200])
+    if not m:
+        return None
+    h, mi = int(m[1]), int(m[2])
+    ampm = (m[3] or "").lower().replace(".", "")
+    if ampm == "pm" and h < 12:
+        h += 12
+    elif ampm == "am" and h == 12:
+        h = 0
+    if h > 23 or mi > 59:
+        return None
+    return f"{h:02d}:{mi:02d}"

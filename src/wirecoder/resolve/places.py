@@ -4,17 +4,226 @@ Interface used by the pipeline (keep it stable):
 
     geoparse(doc, article) -> list[Mention]          # kind="place", data = Place fields + role
     resolve_spans(text, spans, doc=None) -> list[Place | None]   # gold spans given (eval)
+    resolve_name(name, context_countries=(), near=None) -> Place | None
+    country_place(iso2) -> Place | None
 """
 from __future__ import annotations
 
-from typing import Any
+import re
+from collections import Counter
+from dataclasses import asdict
+from typing import Any, Iterable
 
 from ..models import Article, Mention, Place
+from . import geo_rank
+from .gazetteer import Candidate, Entry, get_gazetteer
+from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
+from .geo_text import fold
+
+_WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
+_BEFORE_HINT = re.compile(r"\b(\w+)\s+of\s*$", re.I)  # "province of", "city of"
+_AFTER_WORD = re.compile(r"^\s+(\w+)")  # "Jufra district"
+_APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(\w+)\b", re.I)  # ", a district"
+_QUALIFIER = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][\w'\u2019.-]*)(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|de|of))*)")
+_QUAL_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
 
 
-def geoparse(doc: Any, article: Article) -> list[Mention]:
-    raise NotImplementedError("geoparser not built yet")
+def _word_hint(w: str | None) -> str | None:
+    if not w:
+        return None
+    w = w.lower()
+    if w in ADMIN_WORDS or w.rstrip("s") in ADMIN_WORDS:
+        return "admin"
+    if w in SETTLEMENT_WORDS:
+        return "settlement"
+    return None
+
+
+def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candidate, ...],
+                                                                       str | None]:
+    """Qualifiers and type words around a toponym: ("Paris, Texas" -> Texas; "city of X")."""
+    before = text[max(0, start - 30):start]
+    after = text[end:end + 80]
+    hint = None
+    mb = _BEFORE_HINT.search(before)
+    if mb:
+        hint = _word_hint(mb.group(1))
+    if hint is None:
+        ma = _AFTER_WORD.match(after)
+        if ma:
+            hint = _word_hint(ma.group(1))
+    if hint is None:
+        ma = _APPOSITION.match(after)
+        if ma:
+            hint = _word_hint(ma.group(1))
+    quals: list[Candidate] = []
+    mp = _QUAL_PAREN.match(after)
+    names = [p.strip() for p in mp.group(1).split(",")] if mp else []
+    if not names:
+        mq = _QUALIFIER.match(after)
+        if mq:
+            names = [mq.group(1).strip(" .")]
+    for n in names[:3]:
+        for c in lookup(n, False):
+            if c.entry.fclass == "A" or c.entry.fcode == "CONT":
+                quals.append(c)
+    return tuple(quals), hint
+
+
+def _place_data(e: Entry | None, written: str, confidence: float) -> dict[str, Any]:
+    if e is None:
+        p = Place(name=written, confidence=0.0, mention=written)
+    else:
+        p = e.to_place(mention=written, confidence=round(confidence, 3))
+    d = asdict(p)
+    d.pop("mention", None)
+    return d
+
+
+def _variants(text: str) -> Iterable[str]:
+    """Other ways to look a span up when it is not found as written."""
+    t = text.strip()
+    yield t
+    for suffix in ("'s", "\u2019s"):
+        if t.endswith(suffix):
+            yield t[: -len(suffix)]
+    if t.lower().startswith("the "):
+        yield t[4:]
+    if t.isupper() and len(t) > 4:
+        yield t.title()
+
+
+def candidates_for(text: str) -> tuple[Candidate, ...]:
+    gaz = get_gazetteer()
+    for v in _variants(text):
+        c = gaz.lookup(v)
+        if c:
+            return c[:40]
+    return ()
+
+
+def build_mentions(text: str, spans: list[tuple[int, int]]) -> list[geo_rank.Mention]:
+    gaz = get_gazetteer()
+    out = []
+    for s, e in spans:
+        written = text[s:e]
+        cands = candidates_for(written)
+        quals, hint = context_hints(text, s, e, gaz.lookup)
+        out.append(geo_rank.Mention(written, s, e, cands, quals, hint))
+    return out
+
+
+def _fallback(mentions: list[geo_rank.Mention]) -> Entry | None:
+    """The document's main place: where a name we cannot find most likely lies."""
+    weight: Counter = Counter()
+    entries: dict[int, Entry] = {}
+    for m in mentions:
+        if m.choice is not None:
+            e = m.choice.entry
+            bonus = 1.0 if e.fclass == "P" else 0.6 if e.fcode in ("ADM1", "ADM2") else 0.3
+            weight[e.id] += bonus * (0.5 + m.confidence)
+            entries[e.id] = e
+    if not weight:
+        return None
+    return entries[weight.most_common(1)[0][0]]
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], doc: Any = None) -> list[Place | None]:
-    raise NotImplementedError("geoparser not built yet")
+    """Resolve given spans (the 'resolution' setting): one Place or None per span."""
+    mentions = build_mentions(text, [(int(s), int(e)) for s, e in spans])
+    geo_rank.rank(mentions)
+    fb = _fallback(mentions)
+    out: list[Place | None] = []
+    for m in mentions:
+        if m.choice is not None:
+            out.append(m.choice.entry.to_place(mention=m.text, confidence=round(m.confidence, 3)))
+        elif fb is not None:
+            # Not in the gazetteer (a street, a hamlet): placed at the article's main place,
+            # flagged by geonameid None and a low confidence.
+            p = fb.to_place(mention=m.text, confidence=0.05)
+            p.name, p.geonameid = m.text, None
+            out.append(p)
+        else:
+            out.append(None)
+    return out
+
+
+def resolve_name(name: str, context_countries: Iterable[str] = (),
+                 near: tuple[float, float] | None = None) -> Place | None:
+    """Best place for a bare name, preferring the given countries and a nearby point."""
+    cands = candidates_for(name)
+    if not cands:
+        return None
+    m = geo_rank.Mention(name, 0, len(name), cands)
+    votes = Counter({cc.upper(): 1.0 for cc in context_countries if cc})
+    focus = geo_rank.Focus(votes, Counter(), [(near[0], near[1], "")] if near else [])
+    siblings: dict[str, list[Candidate]] = {}
+    for c in cands:
+        siblings.setdefault(fold(c.entry.name), []).append(c)
+    sc = [geo_rank.score(m, c, focus, siblings) for c in cands]
+    i, conf = geo_rank._softmax_top(sc)
+    return cands[i].entry.to_place(mention=name, confidence=round(conf, 3))
+
+
+def country_place(iso2: str) -> Place | None:
+    """A country's centroid (geo_precision 'country')."""
+    e = get_gazetteer().country(iso2 or "")
+    return e.to_place(confidence=1.0) if e else None
+
+
+def geoparse(doc: Any, article: Article) -> list[Mention]:
+    """All place mentions of an article, resolved in context (see module doc)."""
+    from ..nlp.places import detect_places
+    from .geo_roles import byline_places, dateline_span, role_for
+
+    text = article.text
+    found = detect_places(doc, text)
+    gaz = get_gazetteer()
+    topo = [f for f in found if f.kind != "demonym"]
+    mentions = []
+    for f in topo:
+        quals, hint = context_hints(text, f.start, f.end, gaz.lookup)
+        mentions.append(geo_rank.Mention(f.text, f.start, f.end, f.candidates, quals, hint,
+                                         weight=f.weight))
+    votes: Counter = Counter()
+    for f in found:
+        if f.kind == "demonym" and f.candidates:
+            votes[f.candidates[0].entry.cc] += 0.5
+    geo_rank.rank(mentions, votes)
+    dl = dateline_span(text)
+    out: list[Mention] = []
+    by_start = {m.start: m for m in mentions}
+    for f in found:
+        if f.kind == "demonym":
+            e = f.candidates[0].entry if f.candidates else None
+            out.append(Mention(kind="place", start=f.start, end=f.end, text=f.text,
+                               label=f.label, role="demonym", data=_place_data(e, f.text, 0.9)))
+            continue
+        m = by_start[f.start]
+        e = m.choice.entry if m.choice else None
+        role = "dateline" if dl and dl[0] <= f.start < dl[1] else role_for(text, f.start, f.end)
+        out.append(Mention(kind="place", start=f.start, end=f.end, text=f.text, label=f.label,
+                           role=role, data=_place_data(e, f.text, m.confidence)))
+    focus_cc = _country_focus(out)
+    for name in byline_places(article.byline or ""):
+        p = resolve_name(name)
+        data = asdict(p) if p else asdict(Place(name=name))
+        data.pop("mention", None)
+        out.append(Mention(kind="place", start=-1, end=-1, text=name, label="GPE",
+                           role="byline", data=data))
+    for m in out:
+        if focus_cc:
+            m.data["country_focus"] = focus_cc
+    out.sort(key=lambda m: (m.start < 0, m.start))
+    return out
+
+
+def _country_focus(mentions: list[Mention]) -> str | None:
+    c: Counter = Counter()
+    for m in mentions:
+        cc = m.data.get("country_code")
+        if cc and m.role in ("event", "mention", "dateline"):
+            c[cc] += 1.0
+        elif cc and m.role == "demonym":
+            c[cc] += 0.5
+    return c.most_common(1)[0][0] if c else None

@@ -91,3 +91,31 @@ CREATE TABLE IF NOT EXISTS ingest_log (
     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
 );
 CREATE INDEX IF NOT EXISTS ingest_log_origin ON ingest_log(origin);
+
+-- Merge stage (wirecoder.merge): one row per merged event. events.cluster_id points here; the
+-- id is the smallest member event id, so clusters do not depend on ingest order.
+CREATE TABLE IF NOT EXISTS clusters (
+    id TEXT PRIMARY KEY,
+    event_type TEXT, sub_event_type TEXT, plover_type TEXT,
+    date TEXT, date_end TEXT, time_precision TEXT,
+    actor1 TEXT, actor2 TEXT,
+    location TEXT, geonameid INTEGER, latitude REAL, longitude REAL,
+    country_code TEXT, admin1 TEXT, admin2 TEXT, geo_precision TEXT,
+    fatalities INTEGER, confidence REAL,
+    review_status TEXT NOT NULL DEFAULT 'auto',
+    article_count INTEGER NOT NULL, event_count INTEGER NOT NULL,
+    sources TEXT NOT NULL,            -- JSON: [{article_id, source_name, publication_date, headline, event_id}]
+    record TEXT NOT NULL,             -- JSON: merged Event + per-field provenance
+    updated_at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))
+);
+CREATE INDEX IF NOT EXISTS clusters_date ON clusters(date);
+CREATE INDEX IF NOT EXISTS clusters_country ON clusters(country_code, admin1);
+CREATE INDEX IF NOT EXISTS clusters_type ON clusters(event_type, sub_event_type);
+
+-- Analyst splits: pairs of reports that must never be merged again (cannot-link).
+CREATE TABLE IF NOT EXISTS merge_constraints (
+    a TEXT NOT NULL, b TEXT NOT NULL,  -- event ids, a < b
+    kind TEXT NOT NULL DEFAULT 'cannot',
+    at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
+    PRIMARY KEY (a, b)
+);

@@ -1,0 +1,82 @@
+// Histogram of events per day/week/month with a brush: drag to pick a date range.
+import { svg, clear } from "./dom.js";
+
+const H = 90, PAD = 18;
+
+function bucketEnd(bucket, interval) {
+  if (interval === "year" || bucket.length === 4) return bucket + "-12-31";
+  if (interval === "month" || bucket.length === 7) {
+    const [y, m] = bucket.split("-").map(Number);
+    const d = new Date(Date.UTC(y, m, 0));
+    return d.toISOString().slice(0, 10);
+  }
+  if (interval === "week") {
+    const d = new Date(bucket + "T00:00:00Z");
+    d.setUTCDate(d.getUTCDate() + 6);
+    return d.toISOString().slice(0, 10);
+  }
+  return bucket;
+}
+
+function bucketStart(bucket) {
+  return bucket.length === 4 ? bucket + "-01-01" : bucket.length === 7 ? bucket + "-01" : bucket;
+}
+
+export function renderTimeline(el, stats, range, onBrush) {
+  clear(el);
+  const W = el.clientWidth || el.parentElement.clientWidth || 800;
+  el.setAttribute("viewBox", `0 0 ${W} ${H}`);
+  el.setAttribute("height", H);
+  const bars = stats.timeline || [];
+  if (!bars.length) return;
+  const max = Math.max(...bars.map((b) => b.n));
+  const bw = (W - 2 * PAD) / bars.length;
+  const g = svg("g");
+  bars.forEach((b, i) => {
+    const bh = Math.max(1, ((H - 24) * b.n) / max);
+    const start = bucketStart(b.bucket), end = bucketEnd(b.bucket, stats.interval);
+    const inRange = range.from || range.to
+      ? (!range.from || end >= range.from) && (!range.to || start <= range.to) : true;
+    const r = svg("rect", {
+      x: PAD + i * bw, y: H - 16 - bh, width: Math.max(1, bw - 1), height: bh,
+      class: "bar" + (inRange ? "" : " out"),
+    });
+    const t = svg("title");
+    t.textContent = `${b.bucket}: ${b.n} events, ${b.fatalities} fatalities`;
+    r.append(t);
+    g.append(r);
+  });
+  el.append(g);
+  const labels = [bars[0], bars[Math.floor(bars.length / 2)], bars[bars.length - 1]];
+  labels.forEach((b, j) => {
+    const t = svg("text", { x: j === 0 ? PAD : j === 2 ? W - PAD : W / 2, y: H - 3,
+      "text-anchor": j === 0 ? "start" : j === 2 ? "end" : "middle", class: "axis" });
+    t.textContent = b.bucket;
+    el.append(t);
+  });
+
+  // Brush: pointer drag across bars -> [first bucket start, last bucket end].
+  const sel = svg("rect", { y: 0, height: H - 16, class: "brush", x: 0, width: 0 });
+  el.append(sel);
+  let x0 = null;
+  const idx = (x) => Math.min(bars.length - 1, Math.max(0, Math.floor((x - PAD) / bw)));
+  const localX = (ev) => {
+    const r = el.getBoundingClientRect();
+    return ((ev.clientX - r.left) * W) / r.width;
+  };
+  el.onpointerdown = (ev) => { x0 = localX(ev); el.setPointerCapture(ev.pointerId); };
+  el.onpointermove = (ev) => {
+    if (x0 === null) return;
+    const x1 = localX(ev);
+    sel.setAttribute("x", Math.min(x0, x1));
+    sel.setAttribute("width", Math.abs(x1 - x0));
+  };
+  el.onpointerup = (ev) => {
+    if (x0 === null) return;
+    const x1 = localX(ev);
+    const a = idx(Math.min(x0, x1)), b = idx(Math.max(x0, x1));
+    x0 = null;
+    sel.setAttribute("width", 0);
+    onBrush(bucketStart(bars[a].bucket), bucketEnd(bars[b].bucket, stats.interval));
+  };
+}

@@ -1,0 +1,149 @@
+"""The project's trigger lexicon: cue patterns for each ACLED sub-event family.
+
+Written by hand from the ACLED codebook's definitions (not fitted to any dev rows). Each cue
+is a case-insensitive regular expression over one sentence; ``classify.py`` decides between
+families when several fire. Patterns stay in plain English so a reviewer can audit them.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _re(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in parts), re.IGNORECASE)
+
+
+W = r"(?:[\w'-]+ ){0,3}"  # up to three filler words between a verb and its object
+
+SUICIDE = _re(r"\bsuicide[- ](?:bomb\w*|attack\w*|vest|belt|car|blast|truck)",
+              r"\bblew (?:himself|herself|themselves) up", r"\bself-detonat\w*",
+              r"\bdetonated (?:his|her|their) (?:explosive )?(?:vest|belt)")
+CHEMICAL = _re(r"\bchemical (?:weapon|attack|agent|munition)s?", r"\bchlorine\b", r"\bsarin\b",
+               r"\bmustard gas", r"\bnerve agent", r"\btoxic gas")
+AIR = _re(r"\bair ?strikes?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone (?:strike|attack)s?\b",
+          r"\b(?:war ?planes?|fighter jets?|jets?|aircraft|helicopters?|gunships?|drones?|UAVs?|"
+          r"air force|aviation) (?:\w+ )?(?:bombed|struck|hit|targeted|fired|attacked|strafed|"
+          r"carried out|conducted|launched|dropped)",
+          r"\bbombed by (?:war ?planes|aircraft|jets|drones|helicopters)",
+          r"\baerial (?:bombardment|bombing|attack|strike)s?", r"\bbombing raids?\b",
+          r"\b(?:kamikaze|loitering|armed) drones?\b", r"\bbarrel bombs?\b")
+SHELLING = _re(r"\bshell(?:ed|ing|s)\b", r"\bartillery\b", r"\bmortars?\b", r"\brockets?\b",
+               r"\bmissiles?\b", r"\bMLRS\b", r"\bmultiple[- ]launch", r"\bhowitzers?\b",
+               r"\btank (?:fire|shells?)\b", r"\bbombard\w*", r"\bheavy weapons\b",
+               r"\bexplosions? (?:were |was )?(?:heard|observed|recorded|reported)",
+               r"\b(?:Grad|Uragan|Smerch|Tochka|Iskander|Kalibr|HIMARS)\b")
+GRENADE = _re(r"\bgrenades?\b", r"\bRPGs?\b")
+IED = _re(r"\bIEDs?\b", r"\bVBIEDs?\b", r"\bimprovised explosive", r"\bland ?mines?\b",
+          r"\broadside bombs?\b", r"\bexplosive devices?\b", r"\bcar bombs?\b",
+          r"\b(?:stepped on|hit|struck|ran over|drove over) (?:a|an) (?:\w+ )?(?:mine|explosive)",
+          r"\bplanted (?:a |an )?(?:bomb|explosive)", r"\bbooby[- ]?trap\w*", r"\bmine (?:explo|blast)\w*",
+          r"\bbomb (?:exploded|went off|blast|attack)", r"\bbomb(?:ing)?s?\b(?! disposal)",
+          r"\bexplosions?\b", r"\bblasts?\b", r"\bdetonat\w*", r"\bexplosives?\b")
+
+PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\brall(?:y|ies|ied)\b",
+              r"\b(?:marched|marching|marches)\b", r"\ba march\b", r"\bsit-ins?\b", r"\bpicket\w*",
+              r"\b(?:went|go|are|were|is) on strike\b", r"\bgeneral strike\b", r"\bstrik(?:ing|ed) (?:workers|teachers|doctors|nurses|drivers|traders|staff|employees)",
+              r"\b(?:workers|teachers|doctors|nurses|drivers|traders|staff|employees|lecturers)'? strike\b",
+              r"\bboycott\w*", r"\bgathered (?:\w+ ){0,6}to (?:protest|demand|denounce|call|condemn|express|oppose|press|demonstrate)",
+              r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*", r"\bcampaigners?\b", r"\bactivists\b")
+RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit))",
+           r"\bviolent (?:protest|demonstration)\w*", r"\bpelt\w*", r"\bthrew stones", r"\bstone[- ]throwing",
+           r"\bstones?\b", r"\brocks\b", r"\bburn(?:ing|t|ed)? (?:\w+ )?(?:tyres|tires)\b", r"\bbarricad\w*",
+           r"\bpetrol bombs?\b", r"\bmolotov", r"\bdisrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:rally|meeting|event|campaign)",
+           r"\browdy\b", r"\brampag\w*", r"\bunrest\b",
+           r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival)")
+MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
+          r"\b(?:angry|irate) (?:residents|youths?|villagers|crowd|locals|members of the public|mob)",
+          r"\b(?:beaten|stoned|burnt|burned) to death by (?:\w+ ){0,2}(?:residents|villagers|a crowd|locals|youths?|members of the public)",
+          r"\bcommunal (?:clash|violence|fight)\w*", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
+          r"\bclash\w* (?:\w+ ){0,2}between (?:\w+ ){0,3}(?:supporters|residents|youths|villagers|students|traders|communities|clans|families|groups)")
+INTERVENTION = _re(r"\btear ?gas", r"\bteargas\w*", r"\bdispers\w*", r"\bwater cannon", r"\brubber bullets",
+                   r"\barrest\w*", r"\bdetain\w*", r"\bbatons?\b", r"\bbroke up\b", r"\bintervened\b",
+                   r"\bblocked by (?:police|security)", r"\bprevented\b", r"\bbeat(?:en)? (?:the )?(?:protesters|demonstrators)")
+EXCESSIVE = _re(r"\b(?:killed|shot dead|shot and killed|shot|live (?:ammunition|bullets|rounds|fire)|opened fire|fired (?:live )?(?:bullets|rounds|shots) (?:at|on)|injur\w*|wound\w*)\b")
+
+REGAIN = _re(r"\bre-?(?:took|take|taken|taking)\b", r"\brecaptur\w*", r"\bre-?captur\w*", r"\bregain\w*",
+             r"\bliberat\w*", r"\b(?:ousted|oust|ousting|drove|driven|driving|drive|pushed|pushing|push|expel\w*|flush\w*|chased|cleared)\b (?:[\w'.-]+ ){0,5}(?:out of|from)\b",
+             r"\bwas ousted\b", r"\bwere ousted\b", r"\bretaken\b", r"\bregained control")
+OVERTAKE = _re(r"\b(?:seized|seize|seizing|took|take|taken|taking|gained|gain|captured|capture|capturing|wrested|assumed) (?:\w+ )?control\b",
+               r"\bcaptur(?:ed|e|ing) (?:the |a )?(?:\w+ )?(?:town|city|village|district|base|area|territory|airport|hill|region|strategic)",
+               r"\boverr(?:an|un|unning)\b", r"\bfell to\b", r"\btook over (?:the )?(?:\w+ )?(?:town|city|village|area|base|territory|district)",
+               r"\bseiz(?:ed|e|ing) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|territory|region)\b")
+LOST_CONTROL = _re(r"\blos(?:t|ing|e|es) (?:\w+ )?control of\b", r"\blos(?:t|ing|e) (?:its|their|the) (?:\w+ ){0,2}(?:stronghold|bastion|territory|capital)")
+TRANSFER = _re(r"\bwithdr(?:ew|awn|aw|awal)\b", r"\bhanded over\b", r"\bhandover\b", r"\bpulled out\b",
+               r"\bwithout (?:a fight|fighting|resistance)", r"\bretreated\b", r"\babandoned (?:their|its) (?:positions|base|posts)")
+
+SEXUAL = _re(r"\brap(?:ed|e|es|ing|ist)\b", r"\bsexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*|harass\w*)",
+             r"\bgang[- ]?rap\w*", r"\bdefil\w*", r"\bmolest\w*")
+ABDUCT = _re(r"\babduct\w*", r"\bkidnap\w*", r"\bhostages?\b", r"\btaken captive\b", r"\bforced(?:ly)? disappear\w*",
+             r"\bdisappeared\b", r"\btook (?:\w+ ){0,4}(?:away|captive|hostage)\b", r"\bcaptured (?:\w+ ){0,2}(?:civilians|villagers|people|men|women|children|residents)")
+CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged (?:gun)?fire\b", r"\bgun ?fights?\b",
+            r"\bgun ?battles?\b", r"\bfire ?fights?\b", r"\bfought\b", r"\bfighting\b", r"\bbattl(?:e|ed|es|ing)\b",
+            r"\bambush\w*", r"\bskirmish\w*", r"\bcounter-?attack\w*", r"\brepel\w*", r"\brepuls\w*",
+            r"\bengag(?:ed|ement|ements) (?:with|in)\b", r"\bcombat\b", r"\bhostilities\b", r"\boffensive\b",
+            r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\bneutrali[sz]ed\b",
+            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b")
+ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\bshot\b", r"\bshoot\w*",
+                  r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
+                  r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
+                  r"\binjur\w*", r"\bwound\w*", r"\bopened fire\b", r"\bfired (?:\w+ )?(?:at|on|upon)\b", r"\braid\w*",
+                  r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) alive\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
+                  r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
+                  r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b")
+KILL = _re(r"\bkill(?:ed|ing|s)?\b", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r"\bshot dead\b", r"\bmurder\w*",
+           r"\bslain\b", r"\bfatalit\w*", r"\bbehead\w*", r"\bexecut\w*", r"\bmassacr\w*", r"\blost (?:their|his|her) li(?:fe|ves)")
+ARREST = _re(r"\barrest\w*", r"\bdetain\w*", r"\bdetention\b", r"\bapprehend\w*", r"\btaken into custody",
+             r"\brounded up\b", r"\bin custody\b", r"\bnabbed\b", r"\bheld for questioning", r"\bremanded\b",
+             r"\bpicked up by (?:police|security)")
+LOOT = _re(r"\bloot\w*", r"\bpillag\w*", r"\bplunder\w*", r"\bstole\b", r"\bstolen\b", r"\bsteal\w*", r"\brustl\w*",
+           rf"\bseiz(?:ed|e|ing) {W}(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|goods|cattle|livestock|animals|food|grain|millet|money|cash|motorcycles?|motorbikes?|property|supplies|fuel|camels|goats|sheep|cows|crops|bags|phones?|equipment)\b",
+           r"\bhijack\w*", r"\bextort\w*", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
+           r"\btorch(?:ed|ing)\b", r"\bset (?:\w+ ){0,4}(?:on )?fire\b", r"\bset ablaze\b", r"\bdestroy\w*", r"\bdestruct\w*",
+           r"\bdemolish\w*", r"\bvandali[sz]\w*", r"\braz(?:ed|ing)\b", r"\bdamag\w*", r"\bsabotag\w*", r"\barson\w*",
+           r"\brobb\w*", r"\bransack\w*", r"\bzakat\b", r"\bconfiscat\w*", r"\bproperty destruction\b", r"\blooting\b")
+DISRUPT = _re(r"\bdefus\w*", r"\bdismantl\w*", r"\bdeactivat\w*", r"\bcontrolled explosion", r"\bbomb disposal",
+              r"\bdemining\b", r"\bde-?mined\b",
+              rf"\b(?:seiz|recover|confiscat|discover|found|intercept|uncover|unearth)\w* {W}(?:weapons?|arms|ammunition|explosives?|IEDs?|rifles?|guns?|firearms?|AK-?47s?|rounds|bomb-making|detonators|munitions|grenades|caches?|mines?)\b",
+              r"\b(?:weapons?|arms|ammunition) caches?\b", rf"\b(?:destroy|neutrali[sz]|disabl)\w* {W}(?:IEDs?|mines?|explosives?|bombs?)\b",
+              rf"\bintercept\w* {W}(?:drones?|missiles?|rockets?|UAVs?)\b", r"\bshot down\b", r"\bair defen[cs]es?\b")
+BASE = _re(rf"\bset(?:ting)? up {W}(?:checkpoints?|bases?|camps?|headquarters|positions?|roadblocks?|outposts?)",
+           rf"\bestablish\w* {W}(?:bases?|camps?|headquarters|presence|positions?|checkpoints?|outposts?|stronghold)",
+           r"\bexpand\w* (?:its|their) presence\b", r"\bnew bases?\b",
+           r"\b(?:base|camp|headquarters|checkpoint)s? (?:was |were |had been |have been )?(?:set up|established|installed|erected)",
+           r"\berect\w* (?:\w+ ){0,2}(?:checkpoints?|roadblocks?|camps?)", r"\binstall\w* (?:\w+ ){0,2}(?:bases?|camps?|checkpoints?)")
+AGREEMENT = _re(r"\bagreements?\b", r"\bcease-?fire\b", r"\btruce\b", r"\bpeace (?:deal|accord|pact|talks|treaty|agreement)",
+                r"\bsigned\b", r"\baccords?\b", r"\breconcil\w*", r"\bprisoner (?:exchange|swap)", r"\bexchange of prisoners",
+                r"\bagreed\b", r"\bmemorandum of understanding", r"\bnegotiat\w*")
+CHANGE = _re(r"\bmovement of forces\b", r"\b(?:re)?deploy\w*", r"\breinforc\w*", r"\bmobili[sz]\w*", r"\brecruit\w*",
+             r"\btrain(?:ed|ing)\b", r"\bpatrol(?:s|led|ling)?\b", r"\bsighted\b", r"\bspotted\b", r"\brelocat\w*",
+             r"\bmerg\w*", r"\bdefect\w*", r"\bsurrender\w*", r"\bjoined\b", r"\bcurfew\b", r"\bstate of emergency",
+             r"\bbanned\b", r"\bsuspend\w*", r"\boverfl(?:ying|ew)\b", r"\bflew over\b",
+             r"\b(?:fighters|militants|troops|forces|soldiers|rebels) (?:have )?(?:arrived|moved|crossed|entered|gathered|massed)",
+             r"\bescaped to\b", r"\bfled to\b", r"\bchange to group", r"\bpresence\b")
+OTHER = _re(r"\bnon-violent activity\b", r"\bdisplace\w*", r"\bevacuat\w*", r"\bfled\b", r"\bfle(?:e|eing)\b",
+            r"\bconvict\w*", r"\bsentenc\w*", r"\bcourt\b", r"\btrial\b", r"\breleased\b", r"\bfreed\b", r"\brescued\b",
+            r"\bwarned\b", r"\bultimatum\b", r"\bcommemorat\w*", r"\bfuneral\b")
+
+# Who a violent act hit decides Battles (armed on both sides) vs Violence against civilians.
+ARMED_TERMS = _re(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitary\b", r"\bpolice(?:men|man|officers?)?\b",
+                  r"\bofficers\b", r"\bgendarm\w*", r"\bsecurity (?:forces|personnel|agents|officers)", r"\bforces\b",
+                  r"\bmilitants?\b", r"\bfighters?\b", r"\brebels?\b", r"\bjihadists?\b", r"\binsurgents?\b",
+                  r"\bmilitia(?:s|men|man)?\b", r"\bVDPs?\b", r"\bvolunteers\b", r"\bpatrols?\b", r"\bconvoys?\b",
+                  r"\bbases?\b", r"\bcamps?\b", r"\bposts?\b", r"\bcheckpoints?\b", r"\bbarracks\b", r"\bpositions\b",
+                  r"\boutposts?\b", r"\bguards?\b", r"\bterrorists?\b", r"\bgunmen\b", r"\bbandits?\b", r"\bcombatants\b",
+                  r"\bparamilitar\w*", r"\bservicemen\b", r"\bmarines\b", r"\bcommandos?\b", r"\bKDF\b", r"\bAMISOM\b",
+                  r"\bal-?Shabaa?b\b", r"\bBoko Haram\b", r"\bJNIM\b", r"\bISGS\b", r"\bISWAP\b", r"\bIslamic State\b",
+                  r"\bISIS\b", r"\bDaesh\b", r"\bAnsaroul\b", r"\bal-?Qa[e']?ida\b", r"\btaliban\b", r"\bhezbollah\b",
+                  r"\bhouthis?\b", r"\bwagner\b", r"\bdrug traffickers\b", r"\bpirates\b", r"\barmed (?:men|group|individuals)")
+CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"\bpeople\b", r"\bpersons?\b",
+                     r"\bm[ae]n\b", r"\bwom[ae]n\b", r"\bchild(?:ren)?\b", r"\bfarmers?\b", r"\bherders?\b",
+                     r"\btraders?\b", r"\bjournalists?\b", r"\bteachers?\b", r"\bstudents?\b", r"\bworshippers\b",
+                     r"\bpassengers\b", r"\bfamil(?:y|ies)\b", r"\bhouseholds?\b", r"\bvillages?\b", r"\bhomes?\b",
+                     r"\bmarket\b", r"\bschool\b", r"\bchurch\b", r"\bmosque\b", r"\bimam\b", r"\bpriest\b", r"\bpastor\b",
+                     r"\bchief\b", r"\bmerchants?\b", r"\bdrivers?\b", r"\bworkers?\b", r"\bminers?\b", r"\bshepherds?\b",
+                     r"\bboys?\b", r"\bgirls?\b", r"\bcouncillor\b", r"\bofficial\b", r"\bcandidate\b", r"\bactivists?\b",
+                     r"\bbody\b", r"\bbodies\b", r"\bhumanitarian\b", r"\baid workers?\b", r"\bdisplaced\b", r"\bIDPs?\b")
+
+# Intentions and hypotheticals are not events ("planned to carry out attacks").
+IRREALIS = _re(r"\b(?:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|may|will|fear\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$")
+NEGATED = _re(r"\b(?:no|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")

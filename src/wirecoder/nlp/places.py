@@ -1,0 +1,255 @@
+"""Gazetteer-aware place detection over a spaCy Doc.
+
+spaCy's small English model misses or mislabels unfamiliar places (Misrata and Bani Walid as
+PERSON, Jufra as ORG). We take its GPE/LOC/FAC entities, then scan capitalised token runs
+against the gazetteer, and accept a gazetteer match that spaCy labelled otherwise (or not at
+all) only with evidence that it is a place: a locative preposition before it, a qualifier
+after it ("Sirte, Libya"), a place-type word ("town of"), or the same name taken as a place
+elsewhere in the article. Demonyms (Libyan, Syrians) come back with kind "demonym".
+
+``detect_places`` is what the geoparser calls; the ``wirecoder_places`` factory exposes the
+same as a pipeline component that fills ``doc.spans["places"]``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..resolve.gazetteer import TIER_SKELETON, Candidate, get_gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Labels spaCy gives places it does not know; matches inside them need evidence.
+WEAK_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"}
+NEVER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                "LANGUAGE"}
+LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "towards",
+            "toward", "through", "inside", "throughout", "via", "between", "and", "of", "within",
+            "across", "along", "out", "reach", "entered", "fled", "captured", "seized",
+            "bombed", "attacked", "shelled", "besieged", "reached"}
+TYPE_WORDS = {"city", "town", "village", "province", "district", "region", "governorate",
+              "county", "state", "capital", "oasis", "port", "area", "suburb", "parish",
+              "department", "municipality", "neighbourhood", "neighborhood"}
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
+              "southwest", "north-east", "north-west", "south-east", "south-west"}
+CONNECTORS = {"of", "de", "al", "el", "la", "le", "du", "des", "del", "da", "do", "-", "upon",
+              "on", "am", "an", "bin", "ibn", "abu", "bani", "ben"}
+# Capitalised words that name places in the gazetteer but are far more often something else.
+STOP = {
+    "i", "a", "the", "mr", "mrs", "ms", "dr", "president", "minister", "king", "queen",
+    "prince", "general", "gen", "col", "sheikh", "god", "allah", "sunday", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "jan",
+    "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "islamic",
+    "state", "islam", "muslim", "christian", "police", "army", "university", "news", "street",
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+    "new", "old", "great", "little", "said", "says", "after", "before", "during", "since",
+    "when", "while", "this", "that", "there", "here", "it", "he", "she", "they", "we", "you",
+    "but", "and", "or", "so", "if", "as", "on", "in", "at", "by", "for", "of", "with", "from",
+    "into", "his", "her", "their", "our", "its", "all", "some", "many", "most", "more", "one",
+    "two", "three", "first", "second", "last", "next", "republican", "democrat", "democratic",
+    "council", "court", "house", "senate", "congress", "parliament", "government", "ministry",
+    "department", "agency", "office", "union", "liberty", "independence", "hope", "victoria",
+    "unity", "progress", "friendship", "concord", "commerce", "reading", "mobile", "nice",
+    "orange", "bath", "man", "deal", "split", "of", "us", "it", "university", "college",
+    "school", "church", "hospital", "center", "centre", "club", "team", "party", "national",
+    "international", "federal", "united", "nations", "security", "africa command", "post",
+    "times", "journal", "herald", "tribune", "daily", "press", "reuters", "associated",
+}
+
+
+@dataclass
+class Found:
+    start: int
+    end: int
+    text: str
+    label: str
+    kind: str  # "place" | "demonym"
+    candidates: tuple[Candidate, ...] = ()
+    weight: float = 1.0
+    source: str = "spacy"  # spacy | gazetteer
+    extra: dict = field(default_factory=dict)
+
+
+def _good_cands(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    return tuple(c for c in cands if c.tier != TIER_SKELETON)
+
+
+def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
+    """Is there textual evidence that tokens i..j are a place?"""
+    k = i - 1
+    if k >= 0 and doc[k].lower_ in LOCATIVE:
+        return True
+    if k >= 0 and doc[k].lower_ in TYPE_WORDS:
+        return True
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TYPE_WORDS:
+        return True
+    if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
+        return True
+    if j < len(doc) and doc[j].lower_ in TYPE_WORDS:
+        return True
+    # "Bani Walid, west of Sirte", "Ghat, near the border"
+    after = [t.lower_ for t in doc[j:j + 4]]
+    if len(after) >= 3 and after[0] == "," and (after[1] in DIRECTIONS or after[1] in (
+            "near", "outside")):
+        return True
+    if j + 1 < len(doc) and doc[j].text in (",", "(") and doc[j + 1].is_title:
+        nxt = doc[j + 1].text
+        for c in get_gazetteer().lookup(nxt, False):
+            if c.entry.fclass == "A" or c.entry.fcode == "CONT":
+                return True
+    return False
+
+
+def _runs(doc: Doc) -> list[tuple[int, int]]:
+    """Maximal runs of capitalised tokens, allowing lower-case connectors inside."""
+    runs = []
+    i, n = 0, len(doc)
+    while i < n:
+        t = doc[i]
+        if t.is_title or (t.is_upper and len(t) > 1 and t.is_alpha):
+            j = i + 1
+            while j < n:
+                tj = doc[j]
+                if tj.is_title or (tj.is_upper and tj.is_alpha and len(tj) > 1):
+                    j += 1
+                elif (tj.lower_ in CONNECTORS or tj.text in ("-", "'")) and j + 1 < n and \
+                        doc[j + 1].is_title and not tj.whitespace_ == "\n":
+                    j += 2
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
+    """Place and demonym mentions in a Doc, with their gazetteer candidates."""
+    gaz = get_gazetteer()
+    text = doc.text if text is None else text
+    found: list[Found] = []
+    taken = [False] * (len(doc) + 1)
+    place_names: set[str] = set()
+
+    def take(i: int, j: int) -> None:
+        for k in range(i, j):
+            taken[k] = True
+
+    # 1. spaCy's place entities (and demonyms among its NORP entities).
+    for ent in doc.ents:
+        label = ent.label_
+        etext = ent.text
+        if label == "NORP" or (label in ("GPE", "LOC") and gaz.demonym(etext)):
+            dem = gaz.demonym(etext)
+            if dem is not None:
+                found.append(Found(ent.start_char, ent.end_char, etext, label, "demonym",
+                                   (Candidate(dem, 0),)))
+                take(ent.start, ent.end)
+            continue
+        if label not in PLACE_LABELS or not etext[:1].isupper():
+            continue
+        s, e = ent.start, ent.end
+        if doc[s].lower_ == "the":  # "the Gaza Strip": keep the name only
+            s += 1
+        if s >= e:
+            continue
+        span = doc[s:e]
+        stext = span.text.strip()
+        if stext.lower() in STOP and not stext.isupper():
+            continue
+        cands = gaz.lookup(stext)
+        if label == "FAC" and not cands:
+            continue
+        found.append(Found(span.start_char, span.end_char, stext, label, "place", cands,
+                           1.0 if _good_cands(cands) else 0.3))
+        place_names.add(stext.lower())
+        take(s, e)
+
+    # 2. Gazetteer matches over capitalised runs that spaCy did not take as places.
+    ent_label = {}
+    for ent in doc.ents:
+        for k in range(ent.start, ent.end):
+            ent_label[k] = (ent.label_, ent.start, ent.end)
+    pending: list[tuple[int, int, tuple[Candidate, ...]]] = []
+    for (a, b) in _runs(doc):
+        i = a
+        while i < b:
+            hit = None
+            for j in range(min(b, i + 5), i, -1):  # longest match first
+                if any(taken[k] for k in range(i, j)):
+                    continue
+                span = doc[i:j]
+                st = span.text
+                if j - i == 1 and (st.lower() in STOP or len(st) < 3):
+                    continue
+                if doc[j - 1].lower_ in CONNECTORS:
+                    continue
+                lab = ent_label.get(i, (None,))[0]
+                if lab in NEVER_LABELS:
+                    continue
+                cands = _good_cands(gaz.lookup(st))
+                if not cands:
+                    dem = gaz.demonym(st)
+                    if dem is not None and j - i == 1:
+                        hit = (i, j, (Candidate(dem, 0),), "demonym")
+                        break
+                    # A transliteration variant is accepted only where the text says "place".
+                    fz = gaz.lookup(st)
+                    if fz and _evidence(doc, i, j, text) and len(st) >= 4:
+                        hit = (i, j, fz, "place")
+                        break
+                    continue
+                hit = (i, j, cands, "place")
+                break
+            if hit is None:
+                i += 1
+                continue
+            hi, hj, cands, kind = hit
+            if kind == "demonym":
+                found.append(Found(doc[hi].idx, doc[hj - 1].idx + len(doc[hj - 1]),
+                                   doc[hi:hj].text, "NORP", "demonym", cands, source="gazetteer"))
+                take(hi, hj)
+            else:
+                pending.append((hi, hj, cands))
+            i = hj
+
+    for (i, j, cands) in pending:
+        st = doc[i:j].text
+        lab = ent_label.get(i)
+        best = max(cands, key=lambda c: c.entry.population)
+        big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
+            best.entry.population >= 100_000
+        ev = _evidence(doc, i, j, text) or st.lower() in place_names
+        if lab is not None and lab[0] in WEAK_LABELS:
+            # Part of a longer name (a person "John Jackson", an org "Manchester United"):
+            # accept only the whole entity, and only with evidence.
+            if (lab[1], lab[2]) != (i, j) or not ev:
+                continue
+        elif lab is None:
+            sent_start = doc[i].is_sent_start or (i > 0 and doc[i - 1].text in ('"', "\u201c"))
+            pos = doc[i].pos_
+            if not ev and not big:
+                continue
+            if not ev and (sent_start or pos not in ("PROPN",)):
+                continue
+        found.append(Found(doc[i].idx, doc[j - 1].idx + len(doc[j - 1]), st, lab[0] if lab else
+                           "GPE", "place", cands, 1.0 if ev or big else 0.5, "gazetteer"))
+        place_names.add(st.lower())
+
+    found.sort(key=lambda f: f.start)
+    return found
+
+
+@Language.factory("wirecoder_places")
+def make_places_component(nlp: Language, name: str):
+    def component(doc: Doc) -> Doc:
+        found = detect_places(doc)
+        doc.spans["places"] = [doc.char_span(f.start, f.end, label=f.kind,
+                                             alignment_mode="expand") for f in found]
+        return doc
+
+    return component

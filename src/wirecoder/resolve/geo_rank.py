@@ -1,0 +1,197 @@
+"""Candidate ranking for toponyms in one document.
+
+Each mention's GeoNames candidates are scored by a prior (feature type, population, how the
+name matched) plus document context: the article's country focus (from all its mentions),
+its first-level division focus, explicit qualifiers ("Paris, Texas", "province of X") and
+nearness to the other places of the article. Two passes: the first, context-free, gives the
+focus; the second ranks with it.
+"""
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .gazetteer import (TIER_ALT, TIER_ARTICLE, TIER_CASE, TIER_NAME, TIER_SKELETON, Candidate,
+                        Entry)
+from .geo_text import fold, strip_article
+
+ADMIN_WORDS = {"province", "district", "governorate", "region", "state", "county", "parish",
+               "department", "prefecture", "oblast", "municipality", "wilaya", "division",
+               "territory", "commune", "emirate"}
+SETTLEMENT_WORDS = {"city", "town", "village", "capital", "port", "oasis", "suburb", "hamlet",
+                    "township"}
+
+_TIER_COST = {TIER_NAME: 0.0, TIER_CASE: 0.0, TIER_ALT: 0.15, TIER_ARTICLE: 0.25,
+              TIER_SKELETON: 0.8}
+
+
+def km(a_lat: float, a_lon: float, b_lat: float, b_lon: float) -> float:
+    p1, p2 = math.radians(a_lat), math.radians(b_lat)
+    dp, dl = p2 - p1, math.radians(b_lon - a_lon)
+    h = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))
+
+
+def _lev(a: str, b: str) -> int:
+    if a == b:
+        return 0
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i]
+        for j, cb in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb)))
+        prev = cur
+    return prev[-1]
+
+
+def name_similarity(written: str, entry: Entry) -> float:
+    a = fold(written)
+    a = strip_article(a) or a
+    b = fold(entry.name)
+    b = strip_article(b) or b
+    if not a or not b:
+        return 0.0
+    return 1.0 - _lev(a, b) / max(len(a), len(b))
+
+
+def prior(c: Candidate, written: str) -> float:
+    e = c.entry
+    if e.fcode == "CONT":
+        s = 3.2
+    elif e.is_country:
+        s = 3.0
+    elif e.fcode == "ADM1":
+        s = 1.4 + 0.3 * math.log10(e.population + 10) / 7
+    elif e.fcode == "ADM2":
+        s = 0.9 + 0.3 * math.log10(e.population + 10) / 7
+    elif e.fclass == "P":
+        s = 2.2 * math.log10(e.population + 10) / 7
+    elif e.fcode in ("RGN", "PEN"):  # named regions (Middle East, Sinai)
+        s = 2.2
+    else:
+        s = 1.2
+    s -= _TIER_COST.get(c.tier, 0.5)
+    if c.tier == TIER_SKELETON:
+        s -= 3.0 * (1.0 - name_similarity(written, e))
+    return s
+
+
+@dataclass
+class Mention:
+    """A toponym to resolve: its text, offsets and the qualifiers found around it."""
+
+    text: str
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+    qualifier: tuple[Candidate, ...] = ()  # "Paris, Texas": Texas's candidates
+    kind_hint: str | None = None  # "admin" | "settlement" from words around it
+    weight: float = 1.0  # its vote in the country focus
+    choice: Candidate | None = None
+    confidence: float = 0.0
+    scores: list[float] = field(default_factory=list)
+
+
+@dataclass
+class Focus:
+    countries: Counter
+    admin1: Counter
+    points: list[tuple[float, float, str]]  # confident places: lat, lon, folded name
+
+    def country_share(self, cc: str) -> float:
+        tot = sum(self.countries.values())
+        return self.countries.get(cc, 0.0) / tot if tot else 0.0
+
+    def admin1_share(self, cc: str, code: str) -> float:
+        tot = sum(self.admin1.values())
+        return self.admin1.get((cc, code), 0.0) / tot if tot else 0.0
+
+
+def _contains(outer: Entry, inner: Entry) -> bool:
+    if outer.id == inner.id:
+        return False
+    if outer.is_country or outer.fcode == "CONT":
+        return bool(inner.cc) and inner.cc == outer.cc
+    if outer.fcode == "ADM1":
+        return inner.cc == outer.cc and inner.admin1_code == outer.admin1_code
+    if outer.fcode == "ADM2":
+        return inner.cc == outer.cc and inner.admin2 == outer.admin2
+    return False
+
+
+def score(m: Mention, c: Candidate, focus: Focus | None, siblings: dict[str, list[Candidate]]
+          ) -> float:
+    e = c.entry
+    s = prior(c, m.text)
+    if m.kind_hint == "admin" and e.fclass == "A":
+        s += 1.2
+    elif m.kind_hint == "settlement" and e.fclass == "P":
+        s += 0.8
+    # An admin unit named after its main town ("Tripoli", "Misratah") is meant as the town
+    # unless the text says province/district.
+    if e.is_admin and m.kind_hint != "admin":
+        for o in siblings.get(fold(e.name), ()):
+            if o.entry.fclass == "P" and o.entry.cc == e.cc and \
+                    o.entry.admin1_code == e.admin1_code:
+                s -= 1.2
+                break
+    if m.qualifier:
+        if any(_contains(q.entry, e) for q in m.qualifier):
+            s += 3.0
+    if focus is not None and e.cc:
+        s += 2.5 * focus.country_share(e.cc)
+        if not e.is_country and e.admin1_code:
+            s += 1.2 * focus.admin1_share(e.cc, e.admin1_code)
+        if focus.points and not e.is_country and e.fcode != "CONT":
+            me = fold(m.text)
+            d = min((km(e.lat, e.lon, la, lo) for la, lo, n in focus.points if n != me),
+                    default=1e9)
+            s += 0.9 if d < 50 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
+    return s
+
+
+def _softmax_top(scores: list[float]) -> tuple[int, float]:
+    best = max(range(len(scores)), key=scores.__getitem__)
+    mx = scores[best]
+    z = sum(math.exp(s - mx) for s in scores)
+    return best, 1.0 / z
+
+
+def rank(mentions: list[Mention], extra_votes: Counter | None = None) -> None:
+    """Choose a candidate for every mention in place (choice, confidence)."""
+    siblings: dict[str, list[Candidate]] = {}
+    for m in mentions:
+        for c in m.candidates:
+            siblings.setdefault(fold(c.entry.name), []).append(c)
+    # Pass 1: context-free, but already using qualifiers.
+    for m in mentions:
+        if m.candidates:
+            sc = [score(m, c, None, siblings) for c in m.candidates]
+            i, conf = _softmax_top(sc)
+            m.choice, m.confidence, m.scores = m.candidates[i], conf, sc
+    for _ in range(2):
+        focus = _focus(mentions, extra_votes)
+        for m in mentions:
+            if m.candidates:
+                sc = [score(m, c, focus, siblings) for c in m.candidates]
+                i, conf = _softmax_top(sc)
+                m.choice, m.confidence, m.scores = m.candidates[i], conf, sc
+
+
+def _focus(mentions: list[Mention], extra_votes: Counter | None) -> Focus:
+    countries: Counter = Counter(extra_votes or {})
+    admin1: Counter = Counter()
+    points = []
+    for m in mentions:
+        if m.choice is None:
+            continue
+        e = m.choice.entry
+        w = m.weight * (0.3 + 0.7 * m.confidence)
+        if e.cc:
+            countries[e.cc] += w
+        if e.admin1_code and not e.is_country:
+            admin1[(e.cc, e.admin1_code)] += w
+        if m.confidence >= 0.6 and not e.is_country and e.fcode != "CONT":
+            points.append((e.lat, e.lon, fold(m.text)))
+    return Focus(countries, admin1, points)

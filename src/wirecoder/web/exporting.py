@@ -1,0 +1,112 @@
+"""CSV and GeoJSON downloads for the page's current filter.
+
+If the export stage provides ``wirecoder.export.csv`` / ``wirecoder.export.geojson`` with a
+``web_rows(con, filters)``-style entry point, ``external_exporter`` picks it up; otherwise
+the web's own streaming writers below are used. Both honour reviews: edited values are what
+the columns hold, and rejected events are left out unless the filter asks for them.
+"""
+from __future__ import annotations
+
+import csv
+import importlib
+import io
+import json
+import sqlite3
+from dataclasses import replace
+from typing import Any, Callable, Iterator
+
+from .filters import REVIEW_STATUSES, Filters
+from .queries import iter_events
+
+MAX_EXPORT_ROWS = 2_000_000
+
+CSV_COLUMNS = ("event_id_cnty", "event_date", "year", "time_precision", "event_type",
+               "sub_event_type", "actor1", "assoc_actor_1", "actor2", "assoc_actor_2",
+               "country_code", "admin1", "admin2", "location", "geonameid", "latitude",
+               "longitude", "geo_precision", "source", "source_article", "notes", "fatalities",
+               "confidence", "review_status", "cluster_id", "timestamp")
+
+
+def export_filters(f: Filters) -> Filters:
+    """Rejected events are not part of the dataset unless explicitly asked for."""
+    if f.review_status:
+        return f
+    return replace(f, review_status=tuple(s for s in REVIEW_STATUSES if s != "rejected"))
+
+
+def external_exporter(kind: str) -> Callable[..., Iterator[str]] | None:
+    """The export stage's streaming writer for ``kind`` (csv|geojson), when it offers one."""
+    try:
+        mod = importlib.import_module(f"wirecoder.export.{kind}")
+    except ImportError:
+        return None
+    fn = getattr(mod, "iter_" + kind, None)
+    return fn if callable(fn) else None
+
+
+def _safe_cell(v: Any) -> Any:
+    # Spreadsheet formula injection: article-derived text must not start a formula.
+    if isinstance(v, str) and v[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + v
+    return v
+
+
+def _notes(rec: dict[str, Any]) -> str:
+    ev = rec.get("evidence") or []
+    return (ev[0].get("text") or "").strip() if ev and isinstance(ev[0], dict) else ""
+
+
+def csv_row(r: dict[str, Any]) -> list[Any]:
+    rec = json.loads(r.get("record") or "{}")
+    date = r.get("date") or ""
+    return [_safe_cell(x) for x in (
+        r["id"], date, date[:4], r.get("time_precision"), r["event_type"],
+        r.get("sub_event_type"), r.get("actor1"), r.get("assoc_actor_1"), r.get("actor2"),
+        r.get("assoc_actor_2"), r.get("country_code"), r.get("admin1"), r.get("admin2"),
+        r.get("location"), r.get("geonameid"), r.get("latitude"), r.get("longitude"),
+        r.get("geo_precision"), r.get("source_name"), r.get("article_id"), _notes(rec),
+        r.get("fatalities"), r.get("confidence"), r.get("review_status"), r.get("cluster_id"),
+        r.get("updated_at"))]
+
+
+def iter_csv(con: sqlite3.Connection, f: Filters) -> Iterator[str]:
+    buf = io.StringIO()
+    w = csv.writer(buf)
+    w.writerow(CSV_COLUMNS)
+    for n, r in enumerate(iter_events(con, export_filters(f), MAX_EXPORT_ROWS, with_record=True)):
+        w.writerow(csv_row(r))
+        if n % 500 == 0:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+FEATURE_PROPS = ("id", "article_id", "event_type", "sub_event_type", "date", "time_precision",
+                 "actor1", "actor2", "location", "country_code", "admin1", "fatalities",
+                 "confidence", "review_status", "cluster_id")
+
+
+def feature(r: dict[str, Any]) -> dict[str, Any]:
+    lat, lon = r.get("latitude"), r.get("longitude")
+    geom = ({"type": "Point", "coordinates": [round(lon, 6), round(lat, 6)]}
+            if lat is not None and lon is not None else None)
+    return {"type": "Feature", "id": r["id"], "geometry": geom,
+            "properties": {k: r.get(k) for k in FEATURE_PROPS}}
+
+
+def iter_geojson(con: sqlite3.Connection, f: Filters, max_rows: int = MAX_EXPORT_ROWS,
+                 with_record: bool = True, located_only: bool = False) -> Iterator[str]:
+    """RFC 7946 FeatureCollection, streamed; events without a location get a null geometry."""
+    yield '{"type":"FeatureCollection","features":['
+    first = True
+    for r in iter_events(con, f, max_rows, with_record=with_record):
+        if located_only and (r.get("latitude") is None or r.get("longitude") is None):
+            continue
+        feat = feature(r)
+        if with_record:
+            feat["properties"]["source"] = r.get("source_name")
+            feat["properties"]["notes"] = _notes(json.loads(r.get("record") or "{}"))
+        yield ("" if first else ",") + json.dumps(feat, ensure_ascii=False)
+        first = False
+    yield "]}"

@@ -1,0 +1,258 @@
+"""Read queries behind the API. Pure functions of (connection, arguments) -> JSON-ready data."""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from typing import Any, Iterator
+
+from .filters import Filters, cursor_sql, encode_cursor, where_sql
+
+LIST_COLUMNS = ("id", "article_id", "event_type", "sub_event_type", "date", "time_precision",
+                "actor1", "actor2", "location", "latitude", "longitude", "country_code",
+                "admin1", "fatalities", "confidence", "review_status", "cluster_id")
+
+
+def _loads(v: str | None) -> Any:
+    if not v:
+        return None
+    try:
+        return json.loads(v)
+    except ValueError:
+        return None
+
+
+def list_events(con: sqlite3.Connection, f: Filters, limit: int = 100, offset: int = 0,
+                cursor: str | None = None, columns: tuple[str, ...] = LIST_COLUMNS
+                ) -> dict[str, Any]:
+    """Newest first. ``cursor`` (keyset) is cheap at any depth; ``offset`` is for small pages."""
+    where, params = where_sql(f)
+    conds = [where] if where else []
+    if cursor:
+        c, cp = cursor_sql(cursor)
+        conds.append(c)
+        params += cp
+        offset = 0
+    sql = (f"SELECT {', '.join(columns)} FROM events"
+           + (" WHERE " + " AND ".join(conds) if conds else "")
+           + " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?")
+    rows = [dict(r) for r in con.execute(sql, params + [limit + 1, offset])]
+    more = len(rows) > limit
+    rows = rows[:limit]
+    nxt = encode_cursor(rows[-1]["date"], rows[-1]["id"]) if more and rows else None
+    return {"events": rows, "next_cursor": nxt, "has_more": more, "limit": limit,
+            "offset": offset}
+
+
+def iter_events(con: sqlite3.Connection, f: Filters, max_rows: int, with_record: bool = False
+                ) -> Iterator[dict[str, Any]]:
+    """Every matching event (newest first), for map and export streams."""
+    where, params = where_sql(f)
+    cols = "e.*, a.source_name, a.headline" if with_record else ", ".join(
+        "e." + c for c in LIST_COLUMNS)
+    sql = (f"SELECT {cols} FROM events e"
+           + (" LEFT JOIN articles a ON a.id = e.article_id" if with_record else "")
+           + (" WHERE " + where_sql(f, "e")[0] if where else "")
+           + " ORDER BY e.date DESC, e.id DESC LIMIT ?")
+    for r in con.execute(sql, params + [max_rows]):
+        yield dict(r)
+
+
+def get_event(con: sqlite3.Connection, event_id: str) -> dict[str, Any] | None:
+    row = con.execute("SELECT * FROM events WHERE id = ?", (event_id,)).fetchone()
+    if row is None:
+        return None
+    ev = dict(row)
+    ev["record"] = _loads(ev.get("record")) or {}
+    ev["evidence"] = [dict(r) for r in con.execute(
+        'SELECT field, article_id, start, "end", text FROM evidence WHERE event_id = ? '
+        "ORDER BY id", (event_id,))]
+    # Sources: the articles of every report merged into this event (or just its own article).
+    if ev.get("cluster_id"):
+        src_rows = con.execute(
+            "SELECT DISTINCT e.id AS event_id, a.id, a.headline, a.source_name, "
+            "a.publication_date, a.url FROM events e JOIN articles a ON a.id = e.article_id "
+            "WHERE e.cluster_id = ? ORDER BY a.publication_date", (ev["cluster_id"],))
+    else:
+        src_rows = con.execute(
+            "SELECT ? AS event_id, id, headline, source_name, publication_date, url "
+            "FROM articles WHERE id = ?", (event_id, ev["article_id"]))
+    ev["sources"] = [dict(r) for r in src_rows]
+    extra = [s for s in (ev["record"].get("sources") or [])
+             if s not in {x["id"] for x in ev["sources"]}]
+    for aid in extra[:100]:
+        r = con.execute("SELECT id, headline, source_name, publication_date, url FROM articles "
+                        "WHERE id = ?", (aid,)).fetchone()
+        if r:
+            ev["sources"].append(dict(r) | {"event_id": None})
+    ev["reviews"] = [dict(r) | {"changes": _loads(r["changes"])} for r in con.execute(
+        "SELECT id, action, changes, reviewer, note, at FROM reviews WHERE event_id = ? "
+        "ORDER BY id", (event_id,))]
+    return ev
+
+
+def get_article(con: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = con.execute(
+        "SELECT id, headline, byline, publication_date, publication_time, source_name, "
+        "source_code, language, section, page, copyright, document_id, word_count, dateline, "
+        "url, format, origin, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+    if row is None:
+        return None
+    art = dict(row)
+    art["mentions"] = [dict(r) | {"data": _loads(r["data"])} for r in con.execute(
+        'SELECT kind, start, "end", text, label, role, data FROM mentions '
+        'WHERE article_id = ? ORDER BY start, "end"', (article_id,))]
+    events = []
+    for r in con.execute("SELECT id, event_type, sub_event_type, date, location, fatalities, "
+                         "review_status FROM events WHERE article_id = ? ORDER BY id",
+                         (article_id,)):
+        e = dict(r)
+        e["evidence"] = [dict(x) for x in con.execute(
+            'SELECT field, start, "end", text FROM evidence WHERE event_id = ? AND '
+            "article_id = ? ORDER BY id", (e["id"], article_id))]
+        events.append(e)
+    art["events"] = events
+    return art
+
+
+def _prefix_range(col: str, q: str) -> tuple[str, list[Any]]:
+    """Index-friendly, case-tolerant prefix match: the text as typed or capitalised."""
+    variants = list(dict.fromkeys([q, q[:1].upper() + q[1:]]))
+    parts = [f"({col} >= ? AND {col} < ?)" for _ in variants]
+    params: list[Any] = []
+    for v in variants:
+        params += [v, v + "\U0010ffff"]
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def actors(con: sqlite3.Connection, q: str | None, f: Filters, limit: int) -> list[dict]:
+    where, params = where_sql(f)
+    out: dict[str, dict[str, Any]] = {}
+    for col in ("actor1", "actor2"):
+        conds = [f"{col} IS NOT NULL"] + ([where] if where else [])
+        p = list(params)
+        if q:
+            c, cp = _prefix_range(col, q)
+            conds.append(c)
+            p += cp
+        sql = (f"SELECT {col} AS name, count(*) AS n FROM events WHERE {' AND '.join(conds)} "
+               f"GROUP BY {col} ORDER BY n DESC LIMIT ?")
+        for r in con.execute(sql, p + [limit * 2]):
+            d = out.setdefault(r["name"], {"name": r["name"], "events": 0, "as_actor1": 0,
+                                           "as_actor2": 0})
+            d["events"] += r["n"]
+            d["as_actor1" if col == "actor1" else "as_actor2"] += r["n"]
+    return sorted(out.values(), key=lambda d: (-d["events"], d["name"]))[:limit]
+
+
+_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
+
+
+def fts_query(q: str) -> str | None:
+    """User text -> a safe FTS5 query: each word becomes a quoted term (prefix on the last)."""
+    words = _FTS_TOKEN.findall(q)[:20]
+    if not words:
+        return None
+    terms = ['"' + w.replace('"', '""') + '"' for w in words]
+    terms[-1] += "*"
+    return " ".join(terms)
+
+
+def search(con: sqlite3.Connection, q: str, limit: int, offset: int) -> dict[str, Any]:
+    match = fts_query(q)
+    if match is None:
+        return {"query": q, "results": []}
+    rows = con.execute(
+        "SELECT a.id, a.headline, a.source_name, a.publication_date, "
+        "snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
+        (match, limit, offset)).fetchall()
+    results = []
+    for r in rows:
+        d = dict(r)
+        # Marks come back as control characters, never as markup: the page splits on them.
+        d["snippet"] = _split_snippet(d.pop("snippet") or "")
+        results.append(d)
+    return {"query": q, "fts": match, "results": results}
+
+
+def _split_snippet(s: str) -> list[dict[str, Any]]:
+    parts: list[dict[str, Any]] = []
+    for i, chunk in enumerate(re.split("[\x02\x03]", s)):
+        if chunk:
+            parts.append({"text": chunk, "hit": i % 2 == 1})
+    return parts
+
+
+INTERVALS = {"day": "substr(date, 1, 10)", "month": "substr(date, 1, 7)",
+             "year": "substr(date, 1, 4)",
+             # ISO-like week start (Monday) for day-precision dates; coarser ones stay as they are
+             "week": "CASE WHEN length(date) = 10 THEN date(date, '-6 days', 'weekday 1') "
+                     "ELSE date END"}
+
+
+def auto_interval(con: sqlite3.Connection, f: Filters) -> str:
+    """Day bars for a few months, weeks for a few years, months beyond."""
+    where, params = where_sql(f)
+    w = f" WHERE {where}" if where else ""
+    lo, hi = con.execute(f"SELECT min(date), max(date) FROM events{w}", params).fetchone()
+    if not lo or not hi:
+        return "month"
+    months = lambda d: int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 else 1)
+    span = months(hi) - months(lo)
+    return "month" if span > 36 else "week" if span > 4 else "day"
+
+
+def stats(con: sqlite3.Connection, f: Filters, interval: str) -> dict[str, Any]:
+    where, params = where_sql(f)
+    w = f" WHERE {where}" if where else ""
+    total, fat = con.execute(f"SELECT count(*), coalesce(sum(fatalities), 0) FROM events{w}",
+                             params).fetchone()
+    by_type = [dict(r) for r in con.execute(
+        f"SELECT event_type, sub_event_type, count(*) AS n, coalesce(sum(fatalities), 0) "
+        f"AS fatalities FROM events{w} GROUP BY event_type, sub_event_type ORDER BY n DESC",
+        params)]
+    by_review = {r[0]: r[1] for r in con.execute(
+        f"SELECT review_status, count(*) FROM events{w} GROUP BY review_status", params)}
+    bucket = INTERVALS[interval]
+    timeline = [dict(r) for r in con.execute(
+        f"SELECT {bucket} AS bucket, count(*) AS n, coalesce(sum(fatalities), 0) AS fatalities "
+        f"FROM events{w}{' AND' if w else ' WHERE'} date IS NOT NULL "
+        f"GROUP BY bucket ORDER BY bucket", params)]
+    return {"total": total, "fatalities": fat, "by_type": by_type, "by_review_status": by_review,
+            "interval": interval, "timeline": timeline}
+
+
+def network(con: sqlite3.Connection, f: Filters, limit: int) -> dict[str, Any]:
+    where, params = where_sql(f)
+    conds = ["actor1 IS NOT NULL", "actor2 IS NOT NULL"] + ([where] if where else [])
+    edges = [dict(r) for r in con.execute(
+        f"SELECT actor1 AS source, actor2 AS target, count(*) AS weight, "
+        f"coalesce(sum(fatalities), 0) AS fatalities FROM events WHERE {' AND '.join(conds)} "
+        f"GROUP BY actor1, actor2 ORDER BY weight DESC LIMIT ?", params + [limit])]
+    nodes: dict[str, dict[str, Any]] = {}
+    for e in edges:
+        for k in ("source", "target"):
+            n = nodes.setdefault(e[k], {"id": e[k], "weight": 0})
+            n["weight"] += e["weight"]
+    return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def sources(con: sqlite3.Connection, limit: int = 500) -> list[dict[str, Any]]:
+    return [dict(r) for r in con.execute(
+        "SELECT source_name AS name, count(*) AS articles FROM articles "
+        "WHERE source_name IS NOT NULL GROUP BY source_name ORDER BY articles DESC LIMIT ?",
+        (limit,))]
+
+
+def facets(con: sqlite3.Connection) -> dict[str, Any]:
+    """Values for the filter pickers (countries with their admin1 names)."""
+    countries = [dict(r) for r in con.execute(
+        "SELECT country_code AS code, count(*) AS n FROM events WHERE country_code IS NOT NULL "
+        "GROUP BY country_code ORDER BY n DESC LIMIT 300")]
+    admin1 = [dict(r) for r in con.execute(
+        "SELECT country_code AS country, admin1 AS name, count(*) AS n FROM events "
+        "WHERE admin1 IS NOT NULL GROUP BY country_code, admin1 ORDER BY n DESC LIMIT 2000")]
+    return {"countries": countries, "admin1": admin1, "sources": sources(con)}
