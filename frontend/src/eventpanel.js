@@ -4,10 +4,11 @@ import { h, clear } from "./dom.js";
 import { post } from "./api.js";
 
 const FIELDS = [
-  ["event_type", "Type", "event"], ["sub_event_type", "Sub-type", "event"],
-  ["date", "Date", "date"], ["actor1", "Actor 1", "actor1"], ["assoc_actor_1", "Assoc. actor 1", "actor1"],
-  ["actor2", "Actor 2", "actor2"], ["location", "Location", "location"], ["admin1", "Admin1", "location"],
-  ["country_code", "Country", "location"], ["fatalities", "Fatalities", "fatalities"],
+  ["event_type", "Type", "event"], ["sub_event_type", "Sub-type", null],
+  ["date", "Date", "date"], ["actor1", "Actor 1", "actor1"], ["assoc_actor_1", "Assoc. actor 1", "assoc_actor_1"],
+  ["actor2", "Actor 2", "actor2"], ["assoc_actor_2", "Assoc. actor 2", "assoc_actor_2"],
+  ["location", "Location", "location"], ["admin1", "Admin1", null],
+  ["country_code", "Country", null], ["fatalities", "Fatalities", "fatalities"],
 ];
 const EDITABLE = ["event_type", "sub_event_type", "date", "actor1", "actor2", "location", "fatalities"];
 
@@ -29,8 +30,9 @@ export function renderEvent(el, ev, { taxonomy, onArticle, onChanged }) {
     let v = ev[k];
     if (k === "location" && ev.latitude != null) v = `${ev.location} (${ev.latitude.toFixed(3)}, ${ev.longitude.toFixed(3)}) ${ev.geo_precision || ""}`;
     if (k === "date" && ev.time_precision) v = `${ev.date ?? "?"} (${ev.time_precision})`;
-    const e = evidenceFor(ev, evField === "event" ? "event" : evField) ;
-    const own = e && e.field === evField && evField !== "event";
+    // each field shows the sentence/span it was read from (the event's own sentence is above)
+    const e = evField && evField !== "event" && v != null ? evidenceFor(ev, evField) : null;
+    const own = Boolean(e);
     table.append(h("tr", {}, h("th", {}, label), h("td", {}, v ?? "—",
       own ? h("div", { class: "field-evidence" }, "“", e.text, "”") : null)));
   }

@@ -22,12 +22,51 @@ function bucketStart(bucket) {
   return bucket.length === 4 ? bucket + "-01-01" : bucket.length === 7 ? bucket + "-01" : bucket;
 }
 
+const DAY = 86400000;
+const iso = (t) => new Date(t).toISOString().slice(0, 10);
+
+function stepKey(dateStr, interval) {
+  // the bucket a date (or a coarser bucket's start) falls in, for this interval
+  if (interval === "year") return dateStr.slice(0, 4);
+  if (interval === "month") return dateStr.slice(0, 7);
+  const t = Date.parse(dateStr + "T00:00:00Z");
+  if (interval === "week") return iso(t - ((new Date(t).getUTCDay() + 6) % 7) * DAY);
+  return iso(t);
+}
+
+function nextKey(key, interval) {
+  if (interval === "year") return String(Number(key) + 1);
+  if (interval === "month") {
+    const [y, m] = key.split("-").map(Number);
+    return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
+  }
+  return iso(Date.parse(key + "T00:00:00Z") + (interval === "week" ? 7 : 1) * DAY);
+}
+
+// Empty periods get empty bars so the x axis is continuous time.
+export function fillGaps(timeline, interval) {
+  const byKey = new Map();
+  for (const b of timeline) {
+    const k = stepKey(bucketStart(b.bucket), interval);
+    const cur = byKey.get(k) || { bucket: k, n: 0, fatalities: 0 };
+    cur.n += b.n; cur.fatalities += b.fatalities;
+    byKey.set(k, cur);
+  }
+  const keys = [...byKey.keys()].sort();
+  if (!keys.length) return [];
+  const out = [];
+  for (let k = keys[0], guard = 0; k <= keys[keys.length - 1] && guard < 5000; k = nextKey(k, interval), guard++) {
+    out.push(byKey.get(k) || { bucket: k, n: 0, fatalities: 0 });
+  }
+  return out;
+}
+
 export function renderTimeline(el, stats, range, onBrush) {
   clear(el);
   const W = el.clientWidth || el.parentElement.clientWidth || 800;
   el.setAttribute("viewBox", `0 0 ${W} ${H}`);
   el.setAttribute("height", H);
-  const bars = stats.timeline || [];
+  const bars = fillGaps(stats.timeline || [], stats.interval);
   if (!bars.length) return;
   const max = Math.max(...bars.map((b) => b.n));
   const bw = (W - 2 * PAD) / bars.length;

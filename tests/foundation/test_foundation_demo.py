@@ -1,6 +1,7 @@
 """``wirecoder demo`` on the bundled corpus (without starting a real server)."""
 from __future__ import annotations
 
+import shutil
 import socket
 import sqlite3
 from pathlib import Path
@@ -31,9 +32,24 @@ def test_corpus_ships_inside_the_package():
         assert all((d / f).is_file() for f in files)
 
 
-def test_demo_ingests_exports_and_is_idempotent(tmp_path):
-    out = tmp_path / "demo-out"
-    r = run("--out", out, "--no-serve")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One real demo run, shared: coding the corpus is the slow part."""
+    out = tmp_path_factory.mktemp("demo") / "demo-out"
+    return out, run("--out", out, "--no-serve")
+
+
+@pytest.fixture
+def prebuilt(built, tmp_path):
+    """A folder holding a copy of the built demo database (re-runs then skip the NLP)."""
+    src, _ = built
+    for f in src.glob("demo.db*"):
+        shutil.copy2(f, tmp_path / f.name)
+    return tmp_path
+
+
+def test_demo_ingests_and_exports(built):
+    out, r = built
     assert r.exit_code == 0, r.output
     db = out / "demo.db"
     assert db.is_file()
@@ -48,16 +64,33 @@ def test_demo_ingests_exports_and_is_idempotent(tmp_path):
         assert written or f"note: {fmt} export" in r.stdout
     assert "web app" not in r.stdout  # --no-serve
 
-    r2 = run("--out", out, "--no-serve")
-    assert r2.exit_code == 0
-    assert f"0 stored, {n} already in the database" in r2.stdout
-    assert n_articles(db) == n
 
-    r3 = run("--out", out, "--no-serve", "--fresh")
-    assert f"{n} stored" in r3.stdout and n_articles(db) == n
+def test_demo_twice_stores_nothing_new(built, prebuilt):
+    n = n_articles(prebuilt / "demo.db")
+    r = run("--out", prebuilt, "--no-serve")
+    assert r.exit_code == 0
+    assert f"0 stored, {n} already in the database" in r.stdout
+    assert "--fresh re-codes it" in r.stdout
+    assert n_articles(prebuilt / "demo.db") == n
 
 
-def test_demo_serves_the_database_on_localhost(tmp_path, monkeypatch):
+@pytest.mark.slow
+def test_demo_fresh_rebuilds_the_database(prebuilt):
+    con = sqlite3.connect(prebuilt / "demo.db")
+    with con:
+        con.execute("INSERT INTO reviews (event_id, action) VALUES ('x', 'accept')")
+    con.close()
+    r = run("--out", prebuilt, "--no-serve", "--fresh")
+    assert r.exit_code == 0
+    n = n_articles(prebuilt / "demo.db")
+    assert f"{n} articles read, {n} stored" in r.stdout
+    con = sqlite3.connect(prebuilt / "demo.db")
+    assert con.execute("SELECT count(*) FROM reviews").fetchone()[0] == 0
+    con.close()
+
+
+def test_demo_serves_the_database_on_localhost(prebuilt, monkeypatch):
+    tmp_path = prebuilt
     calls = []
     monkeypatch.setattr(demo_mod, "find_server", lambda: (lambda db, port: calls.append((db, port)), None))
     monkeypatch.setattr(demo_mod, "free_port", lambda p: p)
@@ -67,14 +100,16 @@ def test_demo_serves_the_database_on_localhost(tmp_path, monkeypatch):
     assert calls == [(tmp_path / "demo.db", 8123)]
 
 
-def test_demo_explains_a_missing_web_app(tmp_path, monkeypatch):
+def test_demo_explains_a_missing_web_app(prebuilt, monkeypatch):
+    tmp_path = prebuilt
     monkeypatch.setattr(demo_mod, "find_server", lambda: (None, "web app not available yet (x)"))
     r = run("--out", tmp_path)
     assert r.exit_code == 0
     assert "note: web app not available yet (x)" in r.stdout
 
 
-def test_demo_reports_a_server_that_fails_to_start(tmp_path, monkeypatch):
+def test_demo_reports_a_server_that_fails_to_start(prebuilt, monkeypatch):
+    tmp_path = prebuilt
     def boom(db, port):
         raise OSError("address in use")
 
@@ -109,12 +144,12 @@ def _coder_exists() -> bool:
 
 
 @pytest.mark.slow
-def test_demo_corpus_yields_events_once_the_coder_exists(tmp_path):
+def test_demo_corpus_yields_events_once_the_coder_exists(built):
     if not _coder_exists():
         pytest.skip("events.coder is not built yet (raises NotImplementedError)")
-    res = demo_mod.run_demo(tmp_path)
-    assert res.events >= 1
-    con = sqlite3.connect(res.db)
+    out, r = built
+    con = sqlite3.connect(out / "demo.db")
+    assert con.execute("SELECT count(*) FROM events").fetchone()[0] >= 1
     types = {r[0] for r in con.execute("SELECT event_type FROM events")}
     con.close()
     assert types <= {"Battles", "Violence against civilians", "Explosions/Remote violence",
@@ -164,9 +199,3 @@ def test_find_server_turns_a_failed_serve_into_an_error(monkeypatch):
     server, _ = demo_mod.find_server()
     with pytest.raises(RuntimeError, match="exited with status 1"):
         server(Path("x.db"), 1)
-
-
-def test_demo_says_when_the_corpus_was_already_there(tmp_path):
-    run("--out", tmp_path, "--no-serve")
-    r = run("--out", tmp_path, "--no-serve")
-    assert "--fresh re-codes it" in r.stdout

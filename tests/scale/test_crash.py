@@ -41,6 +41,10 @@ def check_consistent(db, expected) -> int:
     con = sqlite3.connect(db)
     try:
         assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        tables = {r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:  # killed before the schema was committed: all or nothing
+            return 0
+        assert {"articles", "events", "evidence", "mentions", "ingest_log"} <= tables
         assert con.execute("PRAGMA foreign_key_check").fetchall() == []
         arts = con.execute("SELECT id FROM articles").fetchall()
         ids = [r[0] for r in arts]

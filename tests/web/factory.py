@@ -55,8 +55,8 @@ def _span(text: str, needle: str) -> tuple[int, int]:
 
 def _sentence(text: str, start: int) -> tuple[int, int]:
     s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    e = text.find(". ", start)
-    e = len(text) if e < 0 else e + 1
+    ends = [i for i in (text.find(". ", start), text.find(".\n", start)) if i >= 0]
+    e = min(ends) + 1 if ends else len(text)
     return s, e
 
 

@@ -155,11 +155,17 @@ def test_review_accept_edit_reject_with_audit_trail(client):
     r = client.post(f"/api/events/{eid}/review", json={"action": "reject"}, headers=h)
     assert r.json()["review_status"] == "rejected"
     rows = list(csv.DictReader(io.StringIO(client.get("/api/export.csv").text)))
-    assert eid not in {x["event_id_cnty"] for x in rows} and len(rows) == 4
+    assert "Misrata" not in {x["location"] for x in rows} and len(rows) == 4
     rows = list(csv.DictReader(io.StringIO(
         client.get("/api/export.csv", params={"review_status": "rejected"}).text)))
-    assert [x["event_id_cnty"] for x in rows] == [eid]
+    assert [x["location"] for x in rows] == ["Misrata"]
     assert rows[0]["fatalities"] == "5"  # the edited value is exported
+    # a web-only filter (admin1) goes through the web's own writer, with the same rules
+    r = client.get("/api/export.csv", params={"admin1": "Misratah"})
+    assert r.headers["x-wirecoder-exporter"] == "web" and len(r.text.splitlines()) == 1
+    rows = list(csv.DictReader(io.StringIO(client.get(
+        "/api/export.csv", params={"admin1": "Misratah", "review_status": "rejected"}).text)))
+    assert [(x["event_id_cnty"], x["fatalities"]) for x in rows] == [(eid, "5")]
 
 
 def test_exports_follow_filter(client):

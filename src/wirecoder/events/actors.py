@@ -115,8 +115,6 @@ def named_actor(phrase: str, iso2: str | None) -> Actor | None:
     """A dictionary group first (Islamic State, al-Shabaab, ...), else the generic role actor."""
     a = dictionary_actor(phrase, iso2)
     if a is not None and a.canonical:
-        if a.type == "State forces" and a.canonical and " of " not in a.canonical and iso2:
-            pass
         return a
     return generic_actor(phrase, iso2)
 

@@ -146,8 +146,8 @@ def _protest_family(text: str) -> Detection | None:
     if r or (p and _live(L.CLASH, text)) or (p and _live(L.LOOT, text)):
         anchor = r or m
         return Detection("Violent demonstration", anchor.start(), anchor.end(), 0.75, "riot")
-    ex = _live(L.EXCESSIVE, text[m.start():])
-    if ex and re.search(r"\b(?:police|security|soldiers|troops|army|gendarm\w*|officers|forces)\b", text, re.I):
+    ex = _live(L.EXCESSIVE, text)
+    if ex and not re.search(r"\b(?:against|over|condemn\w*|denounc\w*|after) (?:the )?(?:\w+ )?(?:killing|shooting|death|murder)", text, re.I) and re.search(r"\b(?:police|security|soldiers|troops|army|gendarm\w*|officers|forces)\b", text, re.I):
         return Detection("Excessive force against protesters", m.start(), m.end(), 0.6, "excessive")
     if _live(L.INTERVENTION, text):
         return Detection("Protest with intervention", m.start(), m.end(), 0.7, "intervention")

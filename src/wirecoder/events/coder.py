@@ -78,6 +78,8 @@ def _place_score(text: str, m: Mention, trigger: int) -> float:
         s += 1
     if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
         s -= 1
+    if re.search(r"\bbetween\s+(?:\w+\s+){0,3}?(?:and\s+)?$", before):
+        s -= 1.5  # "Jufra, a district between Sirte and Ubari": landmarks, not the place
     if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
             or re.search(r"\bkm\s+(?:\w+\s+)?(?:of|from)\s+$", before):
         s -= 0.75

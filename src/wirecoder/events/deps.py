@@ -46,8 +46,8 @@ _MON = r"(?:January|February|March|April|May|June|July|August|September|October|
 _DATE_RE = re.compile(
     rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?(?: of)? (?P<m1>{_MON})(?:,? (?P<y1>(?:19|20)\d\d))?\b"
     rf"|\b(?P<m2>{_MON}) (?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,? (?P<y2>(?:19|20)\d\d))?"
-    rf"|\b(?:in |since |during |until |by )(?:(?:early|mid|late)[- ])?(?P<m3>{_MON})(?:,? (?P<y3>(?:19|20)\d\d))?\b"
-    rf"|\b(?P<rel>last year|this year|last month|this month|yesterday|today)\b"
+    rf"|\b(?i:in |since |during |until |by )(?i:(?:early|mid|late)[- ])?(?P<m3>{_MON})(?:,? (?P<y3>(?:19|20)\d\d))?\b"
+    rf"|\b(?P<rel>(?i:last year|this year|last month|this month|yesterday|today))\b"
     rf"|\bin (?P<y4>(?:19|20)\d\d)\b")
 
 

@@ -45,7 +45,7 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\b(?:went|go|are|were|is) on strike\b", r"\bgeneral strike\b", r"\bstrik(?:ing|ed) (?:workers|teachers|doctors|nurses|drivers|traders|staff|employees)",
               r"\b(?:workers|teachers|doctors|nurses|drivers|traders|staff|employees|lecturers)'? strike\b",
               r"\bboycott\w*", r"\bgathered (?:\w+ ){0,6}to (?:protest|demand|denounce|call|condemn|express|oppose|press|demonstrate)",
-              r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*", r"\bcampaigners?\b", r"\bactivists\b")
+              r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*")
 RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit))",
            r"\bviolent (?:protest|demonstration)\w*", r"\bpelt\w*", r"\bthrew stones", r"\bstone[- ]throwing",
            r"\bstones?\b", r"\brocks\b", r"\bburn(?:ing|t|ed)? (?:\w+ )?(?:tyres|tires)\b", r"\bbarricad\w*",

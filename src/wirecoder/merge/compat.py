@@ -4,7 +4,7 @@ Two layers, both pure functions of two reports:
 
 * ``hard_compatible``: necessary conditions. Type compatible, dates overlapping at their
   precision, places within a distance set by the coarser geo precision, actors compatible
-  (same canonical or one unknown), different articles. Clustering requires these for EVERY
+  (same canonical or one unknown), tolls not contradictory, different articles. Clustering requires these for EVERY
   pair inside a cluster (complete link), so one loose chain cannot glue distinct events.
 * ``similarity``: a score in [0, 1] that says how much evidence supports "same event" (evidence
   wording, exact date/place/actor/fatality agreement). A pair merges when it is compatible and
@@ -118,7 +118,7 @@ def date_score(a: Report, b: Report) -> float:
         return 0.3
     if ia[2] == ib[2] == "day":
         gap = abs((ia[0] - ib[0]).days)
-        return 1.0 if gap == 0 else 0.7 if gap <= DAY_TOLERANCE else 0.0
+        return 1.0 if gap == 0 else 0.4 if gap <= DAY_TOLERANCE else 0.0
     # overlap at a coarse precision: weak support, the coarser the weaker
     coarse = max(PRECISION_RANK.get(ia[2], 3), PRECISION_RANK.get(ib[2], 3))
     return {1: 0.6, 2: 0.4}.get(coarse, 0.25)
@@ -251,6 +251,24 @@ def text_similarity(a: Report, b: Report) -> float:
     return 2 * len(ta & tb) / (len(ta) + len(tb))
 
 
+def _approx_toll(r: Report) -> bool:
+    f = r.event.fatalities
+    return any(q.approximate for q in r.event.quantities if q.value == f)
+
+
+def tolls_conflict(a: Report, b: Report) -> bool:
+    """Two tolls that cannot describe one event: far apart, and not explained by a later
+    report revising the count upwards (tolls grow as bodies are counted, rarely shrink)."""
+    fa, fb = a.event.fatalities, b.event.fatalities
+    if fa is None or fb is None or fa == fb:
+        return False
+    (lo_r, lo), (hi_r, hi) = sorted(((a, fa), (b, fb)), key=lambda x: x[1])
+    if (hi_r.publication_date or "") > (lo_r.publication_date or ""):
+        return False  # the higher toll came later: a revision
+    ratio = 3.0 if (_approx_toll(a) or _approx_toll(b)) else 1.5  # "dozens", "at least": loose
+    return hi > ratio * lo + 2
+
+
 def fatality_score(a: Report, b: Report) -> float:
     fa, fb = a.event.fatalities, b.event.fatalities
     if fa is None or fb is None:
@@ -293,6 +311,8 @@ def hard_compatible(a: Report, b: Report) -> tuple[bool, str]:
         return False, "place"
     if not actor_match(a, b)[0]:
         return False, "actor"
+    if tolls_conflict(a, b):
+        return False, "fatalities"
     return True, ""
 
 

@@ -7,6 +7,7 @@ body). Used by the tests and ``bench/merge.py``; ``pairwise_scores`` is the metr
 """
 from __future__ import annotations
 
+import copy
 import json
 from dataclasses import dataclass
 from itertools import combinations
@@ -84,8 +85,9 @@ def load_gold(path: str | Path) -> list[GoldItem]:
 
 
 def coded_results(items: list[GoldItem]) -> list[ArticleResult]:
-    """ArticleResults carrying the hand-coded events (the store assigns event ids)."""
-    return [ArticleResult(article=it.article, events=[it.event] if it.event else [])
+    """ArticleResults carrying copies of the hand-coded events (the store fills in ids)."""
+    return [ArticleResult(article=copy.deepcopy(it.article),
+                          events=[copy.deepcopy(it.event)] if it.event else [])
             for it in items]
 
 

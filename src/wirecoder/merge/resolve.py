@@ -15,7 +15,8 @@ Conflict rule (each field independently; every competing value is kept in proven
   hedged, exact before approximate ("at least", "dozens"), later publication before earlier
   (tolls are revised as bodies are counted), then confidence, then smallest event id.
 * confidence: 1 - prod(1 - c): independent reports corroborate each other.
-* review status: edited if any report was edited, else accepted if any was, else auto.
+* review status: edited if any report was edited, else accepted if any was, else auto;
+  rejected only when every report was rejected.
 """
 from __future__ import annotations
 
@@ -127,7 +128,9 @@ def merge_reports(reports: list[Report], cluster_id: str | None = None) -> dict[
     for r in reports:
         conf *= 1.0 - min(max(_conf(r), 0.0), 0.99)
     statuses = {r.review_status for r in reports}
-    status = "edited" if "edited" in statuses else "accepted" if "accepted" in statuses else "auto"
+    live = statuses - {"rejected"}
+    status = ("rejected" if not live else "edited" if "edited" in live
+              else "accepted" if "accepted" in live else "auto")
 
     attributions: list[Attribution] = []
     seen_attr: set[tuple[str, str]] = set()

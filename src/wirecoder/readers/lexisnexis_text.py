@@ -66,7 +66,10 @@ def split_documents(blocks: list[Block]) -> Iterator[tuple[str, list[Block]]]:
 
 
 def _label(b: Block) -> tuple[str, str] | None:
-    m = LABEL.match(b.lines[0])
+    first = b.lines[0]
+    if ":" not in first[:40]:
+        return None
+    m = LABEL.match(first)
     if not m:
         return None
     key = canonical_label(m[1])
@@ -78,12 +81,12 @@ def _label(b: Block) -> tuple[str, str] | None:
 
 def parse_document(blocks: list[Block]) -> Article:
     art = Article()
-    has_body_label = any((lab := _label(b)) and lab[0] == "BODY" for b in blocks)
+    labels = [_label(b) for b in blocks]
+    has_body_label = any(lab and lab[0] == "BODY" for lab in labels)
     state = "head"  # head -> fields -> body -> tail
     head: list[Block] = []
     body: list[str] = []
-    for b in blocks:
-        lab = _label(b)
+    for b, lab in zip(blocks, labels):
         if state == "body":
             if lab and lab[0] in TRAILING:
                 state = "tail"

@@ -102,7 +102,7 @@ def row_to_article(row: Mapping[str, Any], fields: dict[str, str], origin: str, 
     body = [p for p in (clean(" ".join(_str(x).split("\n"))) for x in paras) if p]
     get = lambda f: clean(_str(row.get(fields[f]))) if f in fields else ""  # noqa: E731
     art = Article(headline=get("headline"), body=body, origin=origin, format=fmt)
-    if not (art.headline or art.body):
+    if not art.body:
         raise ValueError("row without text")
     d = get("date")
     art.publication_date = parse_date(d)

@@ -56,8 +56,11 @@ _CTRL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def clean(s: str) -> str:
-    """One line of text: control characters out, runs of spaces/NBSP collapsed, trimmed."""
-    return _WS.sub(" ", _CTRL.sub("", s)).strip()
+    """One line of text: control characters out, whitespace runs (NBSP too) collapsed, trimmed."""
+    s = " ".join(s.split())  # str.split is the fastest whitespace collapse in CPython
+    if not s.isprintable():
+        s = _WS.sub(" ", _CTRL.sub("", s)).strip()
+    return s
 
 
 def clean_keep_spaces(s: str) -> str:
@@ -121,18 +124,20 @@ def merge_broken(paras: list[str]) -> list[str]:
 
 
 def join_wrapped(lines: list[str]) -> str:
-    """Join wrapped lines with spaces; a hyphen at a line end joins without one."""
-    out = ""
+    """Join wrapped lines with spaces; a hyphenated word split over two lines is re-joined."""
+    if len(lines) == 1:
+        return clean(lines[0])
+    parts: list[str] = []
     for ln in lines:
         ln = ln.strip()
-        if not out:
-            out = ln
-        elif out.endswith("-") and not out.endswith(" -") and len(out) > 1 and out[-2].isalpha() \
-                and ln[:1].islower():
-            out = out + ln  # "forward-\nlooking" keeps its hyphen; re-joins the word
+        if not ln:
+            continue
+        prev = parts[-1] if parts else ""
+        if prev.endswith("-") and len(prev) > 1 and prev[-2].isalpha() and ln[:1].islower():
+            parts[-1] = prev + ln  # "forward-\nlooking" keeps its hyphen, no space
         else:
-            out = out + " " + ln
-    return clean(out)
+            parts.append(ln)
+    return clean(" ".join(parts))
 
 
 COPYRIGHT_RE = re.compile(r"(^\W{0,2}\(c\)|^\W{0,2}©|^\W{0,2}copyright\b|all rights reserved|"

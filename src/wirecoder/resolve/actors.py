@@ -211,10 +211,13 @@ for _role, _words in {
     "government": "government authorities authority regime ministry administration",
     "armed": "gunmen gunman assailants assailant attackers attacker bandits bandit militants militant "
              "jihadists jihadist terrorists terrorist insurgents insurgent extremists extremist "
-             "islamists islamist raiders raider kidnappers kidnapper abductors gunmen. fighters "
-             "rebels rebel hitmen hitman",
+             "islamists islamist kidnappers kidnapper abductors fighters "
+             "rebels rebel hitmen hitman perpetrators perpetrator",
+    "weapon": "airstrike airstrikes warplanes warplane jets drones drone aircraft tanks artillery "
+              "helicopters helicopter shelling missiles",
     "gang": "gang gangs gangsters gangster thugs thug criminals cartel",
-    "communal": "vigilantes vigilante herdsmen herders pastoralists tribesmen clansmen warriors",
+    "communal": "vigilantes vigilante herdsmen herders pastoralists tribesmen clansmen warriors raiders raider "
+                "militiamen militia",
     "rioters": "rioters rioter mob mobs",
     "protesters": "protesters protester protestors protestor demonstrators demonstrator marchers "
                   "strikers",
@@ -223,7 +226,7 @@ for _role, _words in {
                  "pupils teachers teacher journalists journalist women children people man woman "
                  "boy girl men shopkeeper motorists motorist worshippers pilgrims refugees "
                  "family families youth youths crowd crowds supporters mourners parents "
-                 "inhabitants community communities",
+                 "inhabitants community communities individuals individual persons person",
 }.items():
     for _w in _words.split():
         GENERIC[_w] = _role
@@ -385,8 +388,13 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
         i += 1
     if head == "forces" and not (iso or set(low) & _GOV_FORCE_MODS):
         return None
-    if role == "civilians" and set(low) & {"armed"}:
-        role = "armed"  # "armed men"
+    if role == "weapon":
+        # "Russian airstrikes", "Turkish drones": the forces behind the weapon, only when named
+        if not iso:
+            return None
+        role = "military"
+    if role == "civilians" and set(low) & {"armed", "unknown", "unidentified", "masked", "hooded"}:
+        role = "armed"  # "armed men", "unknown individuals"
     if {"security", "defence", "defense"} & set(low) and role in ("military", "police"):
         role = "military"
     if role == "armed" and {"communal", "ethnic", "tribal", "clan"} & set(low):
@@ -562,6 +570,15 @@ def find_actors(doc, country_hint: str | None = None) -> list[Mention]:
         if tok.dep_ == "compound" and tok.head.lower_ in GENERIC:
             continue  # "police officers": let the head noun speak
         mods = _modifier_tokens(tok)
+        # headlines parse badly ("Ugandan police attack ..."): adjacent demonyms count too
+        j = tok.i - 1
+        while j >= region.start if hasattr(region, "start") else j >= 0:
+            if j < 0 or j in taken or not (country_of_word(d[j].text) or d[j].lower_ in ("unknown", "unidentified", "armed")):
+                break
+            if all(m.i != j for m in mods):
+                mods = [d[j]] + mods
+            j -= 1
+        mods = sorted(mods, key=lambda m: m.i)
         mod_words = [m.text for m in mods if m.i not in taken]
         det = mods[0].lower_ if mods else ""
         is_anaphor = low in _ANAPHOR_NOUNS and det in ("the", "its", "this", "these", "those") and not any(

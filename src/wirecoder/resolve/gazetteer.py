@@ -23,7 +23,7 @@ from typing import Iterable
 from ..models import Place
 from .geo_text import fold, skeleton, strip_article
 
-VERSION = "2"
+VERSION = "4"
 ENV = "WIRECODER_GAZETTEER"
 
 SCHEMA = """
@@ -164,6 +164,9 @@ class Gazetteer:
         if con is None:
             con = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True,
                                   check_same_thread=False)
+            # Memory-mapped reads: index lookups then cost microseconds, not a page read.
+            con.execute("PRAGMA mmap_size = 268435456")
+            con.execute("PRAGMA cache_size = -32768")
             self._local.con = con
         return con
 
@@ -202,10 +205,9 @@ class Gazetteer:
         if a:
             for gid, tier in self._keys(a):
                 hits.setdefault(gid, TIER_ARTICLE)
-        if not hits:
-            dem = self._demonym(text)
-            if dem is not None:  # "Egyptian" -> Egypt, before any loose match
-                return (Candidate(dem, TIER_ALT),)
+        dem = self._demonym(text) if text[:1].isupper() else None
+        if dem is not None:  # "Egyptian" -> Egypt; "German" is not San Germán
+            hits = {dem.id: TIER_NAME, **{g: t for g, t in hits.items() if g != dem.id}}
         if not hits and fuzzy:
             s = skeleton(k)
             if s:
@@ -276,3 +278,111 @@ def reset() -> None:
     global _GAZ
     with _LOCK:
         _GAZ = None
+
+
+# --- Importing GeoNames dumps -------------------------------------------------------------
+
+_SKIP_LANGS = {"link", "post", "iata", "icao", "faac", "fr_1793", "abbr", "wkdt", "unlc", "tcid"}
+
+
+def precision_for(fclass: str, fcode: str) -> str:
+    if fcode.startswith("PCL"):
+        return "country"
+    if fcode in ("ADM1", "ADM1H", "RGN", "CONT"):
+        return "region"
+    if fcode.startswith("ADM"):
+        return "district"
+    if fclass == "P":
+        return "town"
+    return "point"
+
+
+@dataclass
+class ImportSummary:
+    places: int = 0
+    names: int = 0
+    skipped: int = 0
+    first_error: str | None = None
+
+    def line(self) -> str:
+        s = f"{self.places} places, {self.names} alternate names imported, {self.skipped} lines skipped"
+        return s + (f" (first: {self.first_error})" if self.first_error else "")
+
+
+def import_geonames(file: Path | str, path: Path | str | None = None) -> ImportSummary:
+    """Add a GeoNames dump (allCountries.txt, LY.txt) or alternateNames file to the gazetteer.
+
+    Rows replace entries with the same geonameid; an imported first-level division replaces
+    the one wirecoder derived for the same admin code.
+    """
+    p = Path(path) if path else get_gazetteer().path
+    if not p.exists():
+        build(p)
+    file = Path(file)
+    summ = ImportSummary()
+    con = sqlite3.connect(p)
+    try:
+        with open(file, encoding="utf-8", errors="replace") as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                cols = line.rstrip("\n").split("\t")
+                try:
+                    if len(cols) >= 15:
+                        _import_place(con, cols)
+                        summ.places += 1
+                    elif 4 <= len(cols) <= 10:
+                        summ.names += _import_altname(con, cols)
+                    else:
+                        raise ValueError(f"{len(cols)} columns, expected a GeoNames layout")
+                except (ValueError, IndexError) as exc:
+                    summ.skipped += 1
+                    if summ.first_error is None:
+                        summ.first_error = f"line {lineno}: {exc}"
+        con.commit()
+    finally:
+        con.close()
+    reset()
+    return summ
+
+
+def _import_place(con: sqlite3.Connection, c: list[str]) -> None:
+    gid = int(c[0])
+    name, alts = c[1].strip(), [a for a in c[3].split(",") if a.strip()]
+    lat, lon = float(c[4]), float(c[5])
+    if not name or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        raise ValueError("no name or coordinates out of range")
+    fclass, fcode, cc, a1 = c[6].strip(), c[7].strip(), c[8].strip(), c[10].strip()
+    pop = int(c[14] or 0)
+    row = con.execute("SELECT name FROM places WHERE cc = ? AND admin1_code = ? AND "
+                      "fcode = 'ADM1'", (cc, a1)).fetchone()
+    admin1 = name if fcode == "ADM1" else (row[0] if row else "")
+    if fcode == "ADM1":  # the real division replaces the one we derived
+        for (old,) in con.execute("SELECT id FROM places WHERE cc = ? AND admin1_code = ? AND "
+                                  "fcode = 'ADM1' AND id < 0", (cc, a1)).fetchall():
+            con.execute("DELETE FROM places WHERE id = ?", (old,))
+            con.execute("DELETE FROM names WHERE id = ?", (old,))
+    con.execute("DELETE FROM names WHERE id = ?", (gid,))
+    con.execute("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (gid, name, lat, lon, cc, a1, admin1, "", fclass, fcode, pop,
+                 precision_for(fclass, fcode)))
+    from .geo_sources import Row, _alt_names
+
+    r = Row(id=gid, name=name, lat=lat, lon=lon, cc=cc, names=_alt_names(alts + [c[2]], name))
+    con.executemany("INSERT INTO names VALUES (?,?,?)", list(_name_rows(r)))
+
+
+def _import_altname(con: sqlite3.Connection, c: list[str]) -> int:
+    gid, lang, name = int(c[1]), c[2].strip(), c[3].strip()
+    if lang in _SKIP_LANGS or not name:
+        return 0
+    from .geo_text import is_latin
+
+    if not is_latin(name) or not con.execute("SELECT 1 FROM places WHERE id = ?",
+                                             (gid,)).fetchone():
+        return 0
+    k = fold(name)
+    if not k or con.execute("SELECT 1 FROM names WHERE key = ? AND id = ?", (k, gid)).fetchone():
+        return 0
+    con.execute("INSERT INTO names VALUES (?,?,?)", (k, gid, TIER_ALT))
+    return 1

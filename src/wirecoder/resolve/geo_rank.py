@@ -95,17 +95,30 @@ class Mention:
 
 @dataclass
 class Focus:
+    """Where the article is about, from its mentions' current choices.
+
+    Shares leave out the mention being scored (all mentions of the same name): an ambiguous
+    name repeated five times must not vote itself into its most populous reading.
+    """
+
     countries: Counter
     admin1: Counter
     points: list[tuple[float, float, str]]  # confident places: lat, lon, folded name
+    own: dict[str, tuple[Counter, Counter]] = field(default_factory=dict)
 
-    def country_share(self, cc: str) -> float:
-        tot = sum(self.countries.values())
-        return self.countries.get(cc, 0.0) / tot if tot else 0.0
+    def _share(self, counter: Counter, own: Counter | None, key) -> float:
+        tot = sum(counter.values()) - (sum(own.values()) if own else 0.0)
+        if tot <= 1e-9:
+            return 0.0
+        return max(0.0, counter.get(key, 0.0) - (own.get(key, 0.0) if own else 0.0)) / tot
 
-    def admin1_share(self, cc: str, code: str) -> float:
-        tot = sum(self.admin1.values())
-        return self.admin1.get((cc, code), 0.0) / tot if tot else 0.0
+    def country_share(self, cc: str, name: str = "") -> float:
+        own = self.own.get(name)
+        return self._share(self.countries, own[0] if own else None, cc)
+
+    def admin1_share(self, cc: str, code: str, name: str = "") -> float:
+        own = self.own.get(name)
+        return self._share(self.admin1, own[1] if own else None, (cc, code))
 
 
 def _contains(outer: Entry, inner: Entry) -> bool:
@@ -140,11 +153,11 @@ def score(m: Mention, c: Candidate, focus: Focus | None, siblings: dict[str, lis
         if any(_contains(q.entry, e) for q in m.qualifier):
             s += 3.0
     if focus is not None and e.cc:
-        s += 2.5 * focus.country_share(e.cc)
+        me = fold(m.text)
+        s += 2.5 * focus.country_share(e.cc, me)
         if not e.is_country and e.admin1_code:
-            s += 1.2 * focus.admin1_share(e.cc, e.admin1_code)
+            s += 1.2 * focus.admin1_share(e.cc, e.admin1_code, me)
         if focus.points and not e.is_country and e.fcode != "CONT":
-            me = fold(m.text)
             d = min((km(e.lat, e.lon, la, lo) for la, lo, n in focus.points if n != me),
                     default=1e9)
             s += 0.9 if d < 50 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
@@ -183,15 +196,19 @@ def _focus(mentions: list[Mention], extra_votes: Counter | None) -> Focus:
     countries: Counter = Counter(extra_votes or {})
     admin1: Counter = Counter()
     points = []
+    own: dict[str, tuple[Counter, Counter]] = {}
     for m in mentions:
         if m.choice is None:
             continue
         e = m.choice.entry
         w = m.weight * (0.3 + 0.7 * m.confidence)
+        oc, oa = own.setdefault(fold(m.text), (Counter(), Counter()))
         if e.cc:
             countries[e.cc] += w
+            oc[e.cc] += w
         if e.admin1_code and not e.is_country:
             admin1[(e.cc, e.admin1_code)] += w
+            oa[(e.cc, e.admin1_code)] += w
         if m.confidence >= 0.6 and not e.is_country and e.fcode != "CONT":
             points.append((e.lat, e.lon, fold(m.text)))
-    return Focus(countries, admin1, points)
+    return Focus(countries, admin1, points, own)

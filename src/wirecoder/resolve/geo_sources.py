@@ -49,6 +49,11 @@ class Row:
     cs_names: list[str] = field(default_factory=list)  # case-sensitive abbreviations (US, UK)
 
 
+# Geographic centre of the contiguous United States (near Lebanon, Kansas): countryinfo's
+# rounded point lies 230 km from it.
+CENTRE_OVERRIDES = {"US": (39.76, -98.5)}
+
+
 def synthetic_id(*parts: str) -> int:
     """Stable negative id for entries GeoNames has but our sources do not number."""
     return -(zlib.crc32("|".join(parts).encode()) + 1)
@@ -227,9 +232,12 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
     country_id: dict[str, int] = {}
     for iso, c in countries.items():
         info = cinfo.get(iso, {})
-        pos = _polygon_centroid(info.get("geoJSON") or {}) if info else None
-        if pos is None and info.get("latlng"):
-            pos = tuple(info["latlng"][:2])
+        # The reference point most gazetteers use (CIA Factbook style), else the outline's.
+        pos = CENTRE_OVERRIDES.get(iso)
+        if pos is None and len(info.get("latlng") or []) >= 2:
+            pos = (float(info["latlng"][0]), float(info["latlng"][1]))
+        if pos is None and info:
+            pos = _polygon_centroid(info.get("geoJSON") or {})
         if pos is None:
             pts = [(r.lat, r.lon) for r in rows if r.cc == iso and r.fclass == "P"]
             if not pts:
@@ -254,10 +262,14 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
     for code, c in continents.items():
         names = [a["name"] for a in c.get("alternateNames", []) if a.get("lang") == "en"]
         cont_id[code] = int(c["geonameId"])
+        cs = []
+        if code == "EU":  # the Union, for place purposes: Europe
+            names.append("European Union")
+            cs.append("EU")
         rows.append(Row(id=int(c["geonameId"]), name=c["name"], lat=float(c["lat"]),
                         lon=float(c["lng"]), cc="", fclass="L", fcode="CONT",
                         population=int(c.get("population") or 0), precision="region",
-                        names=[n for n in names if n != c["name"]]))
+                        names=[n for n in names if n != c["name"]], cs_names=cs))
 
     # Regions written for wirecoder.
     for parts in read_tsv("regions.tsv"):
@@ -281,6 +293,10 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
         word, target = parts[0], parts[1]
         add_demonym(word, cont_id.get(target[1:]) if target.startswith("@")
                     else country_id.get(target))
+    # "French" is the demonym of France and of its overseas territories: the largest first.
+    pop = {r.id: r.population for r in rows if r.fcode in ("PCLI", "CONT")}
+    for ids in demonyms.values():
+        ids.sort(key=lambda g: -pop.get(g, 0))
     return rows, dict(demonyms)
 
 

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from ..models import Article, Mention, Place
 from . import geo_rank
-from .gazetteer import Candidate, Entry, get_gazetteer
+from .gazetteer import TIER_SKELETON, Candidate, Entry, get_gazetteer
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
 from .geo_text import fold
 
@@ -26,6 +26,8 @@ _AFTER_WORD = re.compile(r"^\s+(\w+)")  # "Jufra district"
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(\w+)\b", re.I)  # ", a district"
 _QUALIFIER = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][\w'\u2019.-]*)(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|de|of))*)")
 _QUAL_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
+# "Becker and Clay counties", "Sirte, Jufra and Sabha districts"
+_PLURAL_KIND = re.compile(r"^(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019.-]*){0,4}\s+(\w+)\b")
 
 
 def _word_hint(w: str | None) -> str | None:
@@ -56,6 +58,12 @@ def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candid
         ma = _APPOSITION.match(after)
         if ma:
             hint = _word_hint(ma.group(1))
+    if hint is None:
+        ma = _PLURAL_KIND.match(after)
+        if ma and ma.group(1).lower().endswith(("ies", "es", "s")):
+            w = ma.group(1).lower()
+            hint = _word_hint(w[:-3] + "y" if w.endswith("ies") else w.rstrip("s")) or \
+                _word_hint(w[:-2] if w.endswith("es") else w)
     quals: list[Candidate] = []
     mp = _QUAL_PAREN.match(after)
     names = [p.strip() for p in mp.group(1).split(",")] if mp else []
@@ -95,8 +103,13 @@ def _variants(text: str) -> Iterable[str]:
 
 def candidates_for(text: str) -> tuple[Candidate, ...]:
     gaz = get_gazetteer()
+    fuzzy = text[:1].isupper()  # a lower-case word is not a transliterated name
     for v in _variants(text):
-        c = gaz.lookup(v)
+        c = gaz.lookup(v, fuzzy)
+        # Loose (skeleton) matches must still look like the name: Jufra ~ Al Jufrah, but
+        # 'library' is not Labruyere.
+        c = tuple(x for x in c if x.tier != TIER_SKELETON
+                  or geo_rank.name_similarity(v, x.entry) >= 0.75)
         if c:
             return c[:40]
     return ()
@@ -109,23 +122,46 @@ def build_mentions(text: str, spans: list[tuple[int, int]]) -> list[geo_rank.Men
         written = text[s:e]
         cands = candidates_for(written)
         quals, hint = context_hints(text, s, e, gaz.lookup)
-        out.append(geo_rank.Mention(written, s, e, cands, quals, hint))
+        # Lower-case spans (common nouns) barely count towards the article's focus.
+        weight = 1.0 if written[:1].isupper() else 0.1
+        out.append(geo_rank.Mention(written, s, e, cands, quals, hint, weight=weight))
     return out
 
 
 def _fallback(mentions: list[geo_rank.Mention]) -> Entry | None:
-    """The document's main place: where a name we cannot find most likely lies."""
-    weight: Counter = Counter()
+    """The document's main place: where a name we cannot find most likely lies.
+
+    Votes go up the hierarchy (town -> its division -> its country), so the division most of
+    the article's places lie in wins; then its most mentioned town, else the division itself.
+    """
+    gaz = get_gazetteer()
+    country: Counter = Counter()
+    division: Counter = Counter()
+    towns: Counter = Counter()
     entries: dict[int, Entry] = {}
     for m in mentions:
-        if m.choice is not None:
-            e = m.choice.entry
-            bonus = 1.0 if e.fclass == "P" else 0.6 if e.fcode in ("ADM1", "ADM2") else 0.3
-            weight[e.id] += bonus * (0.5 + m.confidence)
-            entries[e.id] = e
-    if not weight:
+        if m.choice is None or m.weight < 0.5:
+            continue
+        e, w = m.choice.entry, 0.5 + m.confidence
+        entries[e.id] = e
+        if e.cc:
+            country[e.cc] += w
+        if e.admin1_code and not e.is_country:
+            division[(e.cc, e.admin1_code)] += w
+        if e.fclass == "P" or e.fcode == "ADM2":
+            towns[e.id] += w
+    if not country:
         return None
-    return entries[weight.most_common(1)[0][0]]
+    cc = country.most_common(1)[0][0]
+    divs = [(k, v) for k, v in division.most_common() if k[0] == cc]
+    if not divs:
+        return gaz.country(cc)
+    div = divs[0][0]
+    in_div = [(g, v) for g, v in towns.most_common() if entries[g].cc == div[0]
+              and entries[g].admin1_code == div[1]]
+    if in_div:
+        return entries[in_div[0][0]]
+    return gaz.admin1(*div) or gaz.country(cc)
 
 
 def resolve_spans(text: str, spans: list[tuple[int, int]], doc: Any = None) -> list[Place | None]:

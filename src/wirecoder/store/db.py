@@ -28,7 +28,15 @@ def connect(path: str | Path, readonly: bool = False, timeout: float = 30.0) -> 
     con.execute("PRAGMA foreign_keys = ON")
     con.execute("PRAGMA busy_timeout = %d" % int(timeout * 1000))
     if not readonly:
-        con.executescript(SCHEMA)
+        # One transaction for the whole schema: a run killed while creating it leaves all
+        # tables or none (WAL is set first: it cannot be switched on inside a transaction).
+        con.execute("PRAGMA journal_mode = WAL")
+        try:
+            con.executescript("BEGIN IMMEDIATE;\n" + SCHEMA + "\nCOMMIT;")
+        except sqlite3.Error:
+            if con.in_transaction:
+                con.rollback()
+            raise
         con.execute("PRAGMA synchronous = NORMAL")
     return con
 

@@ -119,3 +119,8 @@ CREATE TABLE IF NOT EXISTS merge_constraints (
     at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')),
     PRIMARY KEY (a, b)
 );
+
+-- Web app (issue 6): covering indexes so the map/timeline aggregates read only the index.
+CREATE INDEX IF NOT EXISTS events_date_fat ON events(date, fatalities);
+CREATE INDEX IF NOT EXISTS events_subtype_fat ON events(sub_event_type, event_type, fatalities);
+CREATE INDEX IF NOT EXISTS events_pair ON events(actor1, actor2, fatalities);

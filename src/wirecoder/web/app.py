@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import html
+import json
 import mimetypes
 import secrets
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -51,6 +53,29 @@ def filters_dep(
 FiltersDep = Annotated[Filters, Depends(filters_dep)]
 
 
+class FastJSON(JSONResponse):
+    """Plain ``json.dumps`` of already-JSON-ready data: skips FastAPI's per-value encoder,
+    which dominated the time of large answers."""
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"),
+                          default=str).encode("utf-8")
+
+
+def _chunked(it, size: int = 64 * 1024):
+    # Each yielded chunk crosses a thread boundary: send ~64 KB at a time, not one feature.
+    buf: list[str] = []
+    n = 0
+    for part in it:
+        buf.append(part)
+        n += len(part)
+        if n >= size:
+            yield "".join(buf)
+            buf, n = [], 0
+    if buf:
+        yield "".join(buf)
+
+
 class ReviewIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
     action: Literal["accept", "edit", "reject", "reset"]
@@ -61,11 +86,11 @@ class ReviewIn(BaseModel):
 
 def create_app(db_path: str | Path, token: str | None = None,
                allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "::1"),
-               static_dir: Path | None = None) -> FastAPI:
+               static_dir: Path | None = None, prewarm: bool = True) -> FastAPI:
     db = Database(db_path)
     token = token or secrets.token_urlsafe(32)
     static = (static_dir or STATIC_DIR).resolve()
-    app = FastAPI(title="wirecoder", version="0.1",
+    app = FastAPI(title="wirecoder", version="0.1", default_response_class=FastJSON,
                   description="Sourced, geocoded conflict events from news archives: query, "
                               "read the evidence, review, export. State-changing requests "
                               f"need the `{TOKEN_HEADER}` header (the page's meta tag).")
@@ -81,7 +106,7 @@ def create_app(db_path: str | Path, token: str | None = None,
 
     def _closing(it, c: sqlite3.Connection):
         try:
-            yield from it
+            yield from _chunked(it)
         finally:
             c.close()
 
@@ -108,7 +133,7 @@ def create_app(db_path: str | Path, token: str | None = None,
         if limit is not None and limit > 1000:
             raise HTTPException(422, "limit must be at most 1000 for JSON pages")
         try:
-            return queries.list_events(con(), f, limit or 100, offset, cursor)
+            return FastJSON(queries.list_events(con(), f, limit or 100, offset, cursor))
         except FilterError as exc:
             raise HTTPException(422, str(exc)) from None
 
@@ -117,7 +142,7 @@ def create_app(db_path: str | Path, token: str | None = None,
         ev = queries.get_event(con(), event_id)
         if ev is None:
             raise HTTPException(404, "no such event")
-        return ev
+        return FastJSON(ev)
 
     @app.post("/api/events/{event_id}/review", summary="Accept, edit, reject or reset an event")
     def review(event_id: str, body: ReviewIn):
@@ -141,13 +166,12 @@ def create_app(db_path: str | Path, token: str | None = None,
         if c.execute("SELECT 1 FROM events WHERE id = ?", (event_id,)).fetchone() is None:
             raise HTTPException(404, "no such event")
         try:
-            result = split_event(c, event_id)
-            c.execute("INSERT INTO reviews (event_id, action, changes) VALUES (?, 'split', ?)",
-                      (event_id, None))
-            c.commit()
+            new_cluster = split_event(c, event_id)  # records its own 'split' review row
+        except ValueError as exc:
+            raise HTTPException(409, str(exc)) from None
         finally:
             db.note_write()
-        return {"event_id": event_id, "result": result if isinstance(result, (str, dict, list)) else None}
+        return {"event_id": event_id, "cluster_id": new_cluster}
 
     # --------------------------------------------------------------- articles
     @app.get("/api/articles/{article_id}", summary="Article text with mentions and event spans")
@@ -155,20 +179,20 @@ def create_app(db_path: str | Path, token: str | None = None,
         art = queries.get_article(con(), article_id)
         if art is None:
             raise HTTPException(404, "no such article")
-        return art
+        return FastJSON(art)
 
     @app.get("/api/search", summary="Full-text search over articles (FTS5)")
     def search(q: Annotated[str, Query(min_length=1, max_length=500)],
                limit: Annotated[int, Query(ge=1, le=200)] = 20,
                offset: Annotated[int, Query(ge=0, le=10_000)] = 0):
-        return queries.search(con(), q, limit, offset)
+        return FastJSON(queries.search(con(), q, limit, offset))
 
     # ------------------------------------------------------------- aggregates
     @app.get("/api/actors", summary="Actors with event counts (prefix search with q)")
     def actors(f: FiltersDep, q: Annotated[str | None, Query(max_length=200)] = None,
                limit: Annotated[int, Query(ge=1, le=500)] = 50):
-        return db.cached(("actors", q, f.key(), limit),
-                         lambda: {"actors": queries.actors(con(), q, f, limit)})
+        return FastJSON(db.cached(("actors", q, f.key(), limit),
+                                  lambda: {"actors": queries.actors(con(), q, f, limit)}))
 
     @app.get("/api/stats", summary="Counts by type, review status, and a timeline histogram")
     def stats(f: FiltersDep,
@@ -176,15 +200,16 @@ def create_app(db_path: str | Path, token: str | None = None,
         def compute():
             iv = queries.auto_interval(con(), f) if interval == "auto" else interval
             return queries.stats(con(), f, iv)
-        return db.cached(("stats", f.key(), interval), compute)
+        return FastJSON(db.cached(("stats", f.key(), interval), compute))
 
     @app.get("/api/network", summary="Actor network: actor1 -> actor2 edges weighted by events")
     def network(f: FiltersDep, limit: Annotated[int, Query(ge=1, le=1000)] = 150):
-        return db.cached(("network", f.key(), limit), lambda: queries.network(con(), f, limit))
+        return FastJSON(db.cached(("network", f.key(), limit),
+                                  lambda: queries.network(con(), f, limit)))
 
     @app.get("/api/facets", summary="Values for the filter pickers")
     def facets():
-        return db.cached(("facets",), lambda: queries.facets(con()))
+        return FastJSON(db.cached(("facets",), lambda: queries.facets(con())))
 
     @app.get("/api/taxonomy", summary="ACLED event types and sub-event types")
     def taxonomy():
@@ -195,21 +220,23 @@ def create_app(db_path: str | Path, token: str | None = None,
     @app.get("/api/export.csv", summary="ACLED-style CSV of the filtered events")
     def export_csv(f: FiltersDep):
         c = stream_con()
-        ext = exporting.external_exporter("csv")
-        it = ext(c, exporting.export_filters(f)) if ext else exporting.iter_csv(c, f)
+        ext = exporting.stage_exporter("csv", f)
+        it = exporting.iter_stage_export(ext, c, f) if ext else exporting.iter_csv(c, f)
         return StreamingResponse(_closing(it, c), media_type="text/csv; charset=utf-8",
                                  headers={"content-disposition":
-                                          'attachment; filename="wirecoder-events.csv"'})
+                                          'attachment; filename="wirecoder-events.csv"',
+                                          "x-wirecoder-exporter": "export-stage" if ext else "web"})
 
     @app.get("/api/export.geojson", summary="GeoJSON (RFC 7946) of the filtered events")
     def export_geojson(f: FiltersDep):
         c = stream_con()
-        ext = exporting.external_exporter("geojson")
-        ef = exporting.export_filters(f)
-        it = ext(c, ef) if ext else exporting.iter_geojson(c, ef)
+        ext = exporting.stage_exporter("geojson", f)
+        it = (exporting.iter_stage_export(ext, c, f) if ext
+              else exporting.iter_geojson(c, exporting.export_filters(f)))
         return StreamingResponse(_closing(it, c), media_type="application/geo+json",
                                  headers={"content-disposition":
-                                          'attachment; filename="wirecoder-events.geojson"'})
+                                          'attachment; filename="wirecoder-events.geojson"',
+                                          "x-wirecoder-exporter": "export-stage" if ext else "web"})
 
     @app.get("/api/health", include_in_schema=False)
     def health():
@@ -239,4 +266,20 @@ def create_app(db_path: str | Path, token: str | None = None,
         return FileResponse(target, media_type=media, headers={"cache-control": cache})
 
     app.add_middleware(SecurityMiddleware, token=token, allowed_hosts=allowed_hosts)
+    if prewarm:
+        # The page's first view asks for unfiltered aggregates, the slowest answers on a big
+        # database: compute them in the background so they are cached when it comes.
+        def _warm():
+            try:
+                empty = Filters()
+                db.cached(("facets",), lambda: queries.facets(con()))
+                db.cached(("stats", empty.key(), "auto"),
+                          lambda: queries.stats(con(), empty, queries.auto_interval(con(), empty)))
+                db.cached(("actors", None, empty.key(), 200),
+                          lambda: {"actors": queries.actors(con(), None, empty, 200)})
+                db.cached(("network", empty.key(), 150), lambda: queries.network(con(), empty, 150))
+            except sqlite3.Error:
+                pass  # a busy or odd database: requests will compute on demand
+
+        threading.Thread(target=_warm, name="wirecoder-prewarm", daemon=True).start()
     return app

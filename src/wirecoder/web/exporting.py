@@ -1,8 +1,8 @@
 """CSV and GeoJSON downloads for the page's current filter.
 
-If the export stage provides ``wirecoder.export.csv`` / ``wirecoder.export.geojson`` with a
-``web_rows(con, filters)``-style entry point, ``external_exporter`` picks it up; otherwise
-the web's own streaming writers below are used. Both honour reviews: edited values are what
+When the export stage (``wirecoder.export``) is installed and the filter uses only fields it
+knows, its writers produce the download (merged events, ACLED columns); otherwise the web's
+own per-report streaming writers below are used. Both honour reviews: edited values are what
 the columns hold, and rejected events are left out unless the filter asks for them.
 """
 from __future__ import annotations
@@ -12,6 +12,7 @@ import importlib
 import io
 import json
 import sqlite3
+import tempfile
 from dataclasses import replace
 from typing import Any, Callable, Iterator
 
@@ -34,14 +35,31 @@ def export_filters(f: Filters) -> Filters:
     return replace(f, review_status=tuple(s for s in REVIEW_STATUSES if s != "rejected"))
 
 
-def external_exporter(kind: str) -> Callable[..., Iterator[str]] | None:
-    """The export stage's streaming writer for ``kind`` (csv|geojson), when it offers one."""
-    try:
-        mod = importlib.import_module(f"wirecoder.export.{kind}")
-    except ImportError:
+WEB_ONLY_FILTERS = ("admin1", "source", "fatalities_min", "bbox", "cluster_id")
+
+
+def stage_exporter(kind: str, f: Filters) -> Callable[..., int] | None:
+    """The export stage's writer (``wirecoder.export.export_csv``/``export_geojson``: merged
+    events, full ACLED columns) when it is installed and understands every filter in use;
+    otherwise None and the web's per-report writer below is used."""
+    if any(getattr(f, k) for k in WEB_ONLY_FILTERS):
         return None
-    fn = getattr(mod, "iter_" + kind, None)
-    return fn if callable(fn) else None
+    try:
+        mod = importlib.import_module("wirecoder.export")
+        return getattr(mod, "export_" + kind)
+    except (ImportError, AttributeError):
+        return None
+
+
+def iter_stage_export(writer: Callable[..., int], con: sqlite3.Connection, f: Filters
+                      ) -> Iterator[str]:
+    """Run a file-writing exporter into a spooled buffer, then stream it out."""
+    with tempfile.SpooledTemporaryFile(max_size=8 << 20, mode="w+", encoding="utf-8",
+                                       newline="") as tmp:
+        writer(con, tmp, f)
+        tmp.seek(0)
+        while chunk := tmp.read(64 * 1024):
+            yield chunk
 
 
 def _safe_cell(v: Any) -> Any:

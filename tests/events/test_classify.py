@@ -1,0 +1,72 @@
+"""Sub-event typing on the project's own invented sentences (one or more per sub-event type)."""
+import pytest
+
+from wirecoder.events.classify import classify_sentence
+from wirecoder.events.taxonomy import SUB_EVENTS, event_type_of, plover_of
+from wirecoder.nlp import load_nlp
+
+CASES = [
+    ("Rebels clashed with the army near the border post on Tuesday.", "Armed clash"),
+    ("Gunmen ambushed a police patrol outside the town.", "Armed clash"),
+    ("Militants attacked a military base in the north.", "Armed clash"),
+    ("Government troops recaptured the town from the insurgents.", "Government regains territory"),
+    ("Rebel fighters seized control of the district capital after heavy fighting.", "Non-state actor overtakes territory"),
+    ("Witnesses said a chlorine attack hit the suburb.", "Chemical weapon"),
+    ("An airstrike hit a convoy on the highway.", "Air/drone strike"),
+    ("A drone strike destroyed a house used by the commanders.", "Air/drone strike"),
+    ("A man blew himself up at the entrance of the mosque, killing 7 people.", "Suicide bomb"),
+    ("The army shelled the outskirts of the city overnight.", "Shelling/artillery/missile attack"),
+    ("Mortar rounds landed near the market.", "Shelling/artillery/missile attack"),
+    ("A roadside bomb struck a bus carrying workers.", "Remote explosive/landmine/IED"),
+    ("A truck ran over a landmine on the road to the farm.", "Remote explosive/landmine/IED"),
+    ("Unknown assailants threw a grenade into a bar.", "Grenade"),
+    ("Teachers marched to the ministry to demand unpaid salaries.", "Peaceful protest"),
+    ("Police fired tear gas to disperse students protesting against fee increases.", "Protest with intervention"),
+    ("Police shot dead two demonstrators during a protest over land rights.", "Excessive force against protesters"),
+    ("Rioters burned tyres and pelted police with stones after the verdict.", "Violent demonstration"),
+    ("A mob lynched a man suspected of stealing a goat.", "Mob violence"),
+    ("The two factions signed a ceasefire agreement in the capital.", "Agreement"),
+    ("Police arrested five opposition activists at their homes.", "Arrests"),
+    ("Movement of forces: fresh troops were deployed to the border region.", "Change to group/activity"),
+    ("Soldiers defused an explosive device found under a bridge.", "Disrupted weapons use"),
+    ("The militia set up checkpoints on the main road into the town.", "Headquarters or base established"),
+    ("Armed men looted shops and burned houses in the village.", "Looting/property destruction"),
+    ("The rebels withdrew from the town and handed over control to the army without a fight.", "Non-violent transfer of territory"),
+    ("Non-violent activity: a court convicted the former governor.", "Other"),
+    ("Gunmen raped two women in the camp.", "Sexual violence"),
+    ("Gunmen attacked villagers working in their fields.", "Attack"),
+    ("Kidnappers abducted a priest on the road to the parish.", "Abduction/forced disappearance"),
+]
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+@pytest.mark.parametrize("text,sub", CASES)
+def test_sub_event_types(nlp, text, sub):
+    doc = nlp(text)
+    det = classify_sentence(text, doc[:])
+    assert det is not None, text
+    assert det.sub_event_type == sub, (text, det)
+    assert text[det.start:det.end]  # the trigger is a real span
+
+
+def test_every_sub_event_type_is_covered():
+    assert {s for _, s in CASES} == set(SUB_EVENTS)
+
+
+def test_taxonomy_mapping():
+    assert event_type_of("Suicide bomb") == "Explosions/Remote violence"
+    assert event_type_of("Excessive force against protestors") == "Protests"
+    assert plover_of("Arrests") == "COERCE:arrest"
+
+
+@pytest.mark.parametrize("text", [
+    "The group said it planned to carry out attacks in Europe.",
+    "The weather was pleasant and the market reopened on Sunday.",
+    "There are about 500 members of the group in the country.",
+])
+def test_non_events(nlp, text):
+    assert classify_sentence(text, nlp(text)[:]) is None

@@ -1,0 +1,154 @@
+"""Event assembly on invented articles: dates, fatalities, attribution, actors, dedup, claims."""
+import re
+
+import pytest
+
+from wirecoder.events import code_article
+from wirecoder.events.deps import _fallback_dates, parse_pub
+from wirecoder.models import Article, Mention
+from wirecoder.nlp import load_nlp
+
+# Coordinates are facts; the invented towns carry real-looking but arbitrary ids.
+TOWNS = {
+    "Dorvale": dict(geonameid=9000001, lat=12.0, lon=1.0, country_code="BF", feature_code="PPL", geo_precision="town"),
+    "Kessen": dict(geonameid=9000002, lat=14.0, lon=3.0, country_code="BF", feature_code="PPL", geo_precision="town"),
+    "Tunis": dict(geonameid=2464470, lat=36.82, lon=10.17, country_code="TN", feature_code="PPLC", geo_precision="town"),
+}
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def places_in(text, byline=()):
+    out = []
+    for name, data in TOWNS.items():
+        for m in re.finditer(rf"\b{name}\b", text):
+            role = "byline" if name in byline else "event"
+            out.append(Mention("place", m.start(), m.end(), name, role=role, data={"name": name, **data}))
+    return out
+
+
+def code(nlp, body, pub="2021-09-19", headline="", byline=()):
+    art = Article(headline=headline, body=body, publication_date=pub).ensure_id()
+    doc = nlp(art.text)
+    return art, code_article(doc, art, places_in(art.text, byline))
+
+
+def test_relative_dates_against_publication():
+    pub = parse_pub("2017-09-19")
+    got = {d.text: (d.date, d.precision) for d in _fallback_dates(
+        "In May they came. Last year it ended. On 3 March 2016 it began. It was on August 30.", pub)}
+    assert got["In May"] == ("2017-05", "month")
+    assert got["Last year"] == ("2016", "year")
+    assert got["3 March 2016"] == ("2016-03-03", "day")
+    assert got["August 30"] == ("2017-08-30", "day")
+    # a day later in the year than publication belongs to the year before
+    assert [d.date for d in _fallback_dates("on 25 December", pub)] == ["2016-12-25"]
+
+
+def test_event_fields_and_evidence(nlp):
+    art, res = code(nlp, ["On 12 September, gunmen attacked the village of Dorvale and killed 4 civilians, "
+                          "according to a local official."])
+    assert len(res.events) == 1
+    ev = res.events[0]
+    assert (ev.event_type, ev.sub_event_type) == ("Violence against civilians", "Attack")
+    assert ev.date == "2021-09-12" and ev.time_precision == "day"
+    assert ev.fatalities == 4
+    assert ev.location.name == "Dorvale" and ev.location.country_code == "BF"
+    assert ev.actor2.canonical == "Civilians (Burkina Faso)"
+    assert ev.attribution[0].kind == "official" and not ev.attribution[0].named
+    primary = ev.evidence[0]
+    assert art.text[primary.start:primary.end] == primary.text
+    fields = {e.field for e in ev.evidence}
+    assert {"event", "location", "date", "fatalities", "attribution"} <= fields
+    for e in ev.evidence:
+        assert art.text[e.start:e.end] == e.text
+
+
+def test_date_in_attribution_is_not_event_date(nlp):
+    _, res = code(nlp, ["In May, rebels seized three trucks near Kessen, according to an Aug. 22 report from the panel."])
+    ev = res.events[0]
+    assert ev.sub_event_type == "Looting/property destruction"
+    assert ev.date == "2021-05" and ev.time_precision == "month"
+    assert ev.attribution[0].kind == "report"
+
+
+def test_undated_event_gets_publication_year(nlp):
+    _, res = code(nlp, ["Soldiers clashed with rebels in Kessen."], pub="2020-02-02")
+    assert res.events[0].date == "2020" and res.events[0].time_precision == "year"
+
+
+def test_hedged_attribution(nlp):
+    _, res = code(nlp, ["Militants reportedly attacked villagers in Dorvale."])
+    assert res.events[0].attribution[0].hedged
+
+
+def test_protest_actor_is_protesters_of_country(nlp):
+    _, res = code(nlp, ["On 14 September, traders marched through Kessen to protest new taxes."])
+    ev = res.events[0]
+    assert ev.sub_event_type == "Peaceful protest"
+    assert ev.actor1.canonical == "Protesters (Burkina Faso)"
+
+
+def test_state_forces_named_from_demonym(nlp):
+    _, res = code(nlp, ["Burkinabe soldiers shelled positions near Kessen."])
+    assert res.events[0].actor1.canonical == "Military Forces of Burkina Faso"
+
+
+def test_the_group_resolves_to_last_named_group(nlp):
+    _, res = code(nlp, ["Islamic State militants ambushed soldiers near Dorvale.",
+                        "Later, the group set up checkpoints on the road to Kessen."])
+    base = [e for e in res.events if e.sub_event_type == "Headquarters or base established"][0]
+    assert base.actor1 is not None
+    assert "Islamic State" in (base.actor1.canonical or "")
+
+
+def test_dedup_merges_repeated_mentions(nlp):
+    _, res = code(nlp, [
+        "Rebels clashed with soldiers in Kessen on 3 September.",
+        "The fighting in Kessen lasted several hours.",
+        "Separately, gunmen abducted a teacher in Dorvale.",
+    ])
+    types = [e.sub_event_type for e in res.events]
+    assert types.count("Armed clash") == 1
+    clash = next(e for e in res.events if e.sub_event_type == "Armed clash")
+    assert len([e for e in clash.evidence if e.field == "event"]) == 2
+    assert "Abduction/forced disappearance" in types
+
+
+def test_distinct_places_are_not_merged(nlp):
+    _, res = code(nlp, ["Rebels clashed with soldiers in Kessen.", "Rebels clashed with soldiers in Dorvale."])
+    assert len(res.events) == 2
+
+
+def test_consequence_sentence_adds_fatalities(nlp):
+    _, res = code(nlp, ["On 15 September, soldiers clashed with rebels near Kessen. Two soldiers were killed."])
+    assert len(res.events) == 1
+    assert res.events[0].sub_event_type == "Armed clash" and res.events[0].fatalities == 2
+
+
+def test_claims_are_not_events(nlp):
+    _, res = code(nlp, ["There are only about 500 members of the group active in the country now.",
+                        "That is down from a peak of about 3,000 fighters."])
+    assert res.events == []
+    assert any(c.kind == "strength" for c in res.claims)
+
+
+def test_byline_place_is_never_the_location(nlp):
+    _, res = code(nlp, ["Reporting from Tunis. Gunmen attacked a market, killing 3 people."], byline=("Tunis",))
+    assert res.events and all(e.location is None or e.location.name != "Tunis" for e in res.events)
+
+
+def test_primary_event_is_the_lead(nlp):
+    _, res = code(nlp, ["Police arrested 12 protesters in Kessen on 2 September.",
+                        "A week earlier, a roadside bomb in Dorvale killed 2 soldiers."])
+    assert res.events[0].sub_event_type in ("Protest with intervention", "Arrests")
+
+
+def test_empty_and_eventless_text(nlp):
+    _, res = code(nlp, ["The weather was pleasant and the market reopened."])
+    assert res.events == []
+    art = Article(body=[], publication_date=None).ensure_id()
+    assert code_article(nlp(art.text), art, []).events == []

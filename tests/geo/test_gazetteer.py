@@ -1,0 +1,64 @@
+import pytest
+
+from wirecoder.resolve.places import country_place, resolve_name
+
+
+@pytest.mark.parametrize("variants,cc,fclass", [
+    (("Misrata", "Misurata", "Misratah"), "LY", "P"),
+    (("Ubari", "Awbari", "Obari"), "LY", "P"),
+    (("Bani Walid", "Bani Waleed"), "LY", "P"),
+    (("Jufra", "Al-Jufra", "Al Jufrah"), "LY", "A"),
+    (("Raqqa", "Al-Raqqa", "Ar-Raqqah"), "SY", "P"),
+])
+def test_transliteration_variants_resolve_to_one_place(gaz, variants, cc, fclass):
+    ids = set()
+    for v in variants:
+        p = resolve_name(v, context_countries=[cc])
+        assert p is not None, v
+        assert p.country_code == cc, v
+        assert p.feature_class == fclass, (v, p)
+        ids.add(p.geonameid)
+    assert len(ids) == 1, variants
+
+
+def test_context_country_decides_tripoli(gaz):
+    assert resolve_name("Tripoli", ["LY"]).country_code == "LY"
+    assert resolve_name("Tripoli", ["LB"]).country_code == "LB"
+
+
+def test_capitalised_abbreviation_is_the_country(gaz):
+    us = resolve_name("US")
+    assert us.country_code == "US" and us.geo_precision == "country"
+    assert resolve_name("U.S.").geonameid == us.geonameid
+
+
+def test_demonym_lookup(gaz):
+    assert gaz.demonym("Libyan").cc == "LY"
+    assert gaz.demonym("Syrians").cc == "SY"
+    assert gaz.demonym("French").cc == "FR"  # not one of France's overseas territories
+    assert gaz.demonym("Tuesday") is None
+
+
+def test_country_place_centroid(gaz):
+    ly = country_place("LY")
+    assert ly.geo_precision == "country" and ly.country_code == "LY"
+    assert 20 < ly.lat < 33 and 9 < ly.lon < 25
+    assert country_place("XX") is None
+
+
+def test_division_entries_have_coordinates(gaz):
+    cands = [c.entry for c in gaz.lookup("Al Jufrah") if c.entry.fcode == "ADM1"]
+    assert cands, "first-level division missing"
+    e = cands[0]
+    assert e.cc == "LY" and e.precision == "region"
+    assert 26 < e.lat < 31 and 14 < e.lon < 19
+
+
+def test_unknown_name(gaz):
+    assert resolve_name("Qqxzvbwrt") is None
+    assert gaz.lookup("") == ()
+
+
+def test_us_state_abbreviation_qualifies(gaz):
+    tx = [c.entry for c in gaz.lookup("Tex.")]
+    assert tx and tx[0].fcode == "ADM1" and tx[0].cc == "US"

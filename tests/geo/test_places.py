@@ -1,0 +1,100 @@
+"""Geoparsing invented articles end to end (spaCy + gazetteer + ranking)."""
+from wirecoder.models import Article
+from wirecoder.resolve.places import geoparse, resolve_spans
+
+
+def _parse(nlp, headline, body, byline=None):
+    art = Article(headline=headline, body=body, byline=byline)
+    return art, geoparse(nlp(art.text), art)
+
+
+def _find(mentions, text, role=None):
+    out = [m for m in mentions if m.text == text and (role is None or m.role == role)]
+    assert out, f"{text!r} not found in {[(m.text, m.role) for m in mentions]}"
+    return out[0]
+
+
+LIBYA_STORY = [
+    "TRIPOLI, Libya (Reuters) - Gunmen attacked a checkpoint near Misurata on Tuesday, "
+    "officials in Tripoli said.",
+    "The fighters later withdrew towards Bani Waleed, west of Sirte, and a Libyan commander "
+    "said more clashes were expected in the town of Ghat and in Jufra, a district between "
+    "Sirte and Ubari.",
+]
+
+
+def test_libya_story_places_roles_and_offsets(nlp):
+    art, ms = _parse(nlp, "Clashes in western Libya", LIBYA_STORY,
+                     byline="By Jane Roe in Tunis, Tunisia, and John Doe in London")
+    text = art.text
+    for m in ms:
+        if m.start >= 0:
+            assert text[m.start:m.end] == m.text
+    tripoli = [m for m in ms if m.text == "Tripoli"]
+    assert all(m.data["country_code"] == "LY" for m in tripoli)
+    assert any(m.role == "event" for m in tripoli)
+    for name in ("Misurata", "Bani Waleed", "Sirte", "Ghat", "Ubari"):
+        m = _find(ms, name)
+        assert m.data["country_code"] == "LY", name
+        assert m.data["feature_class"] == "P", name
+    jufra = _find(ms, "Jufra")
+    assert jufra.data["country_code"] == "LY"
+    assert jufra.data["feature_code"] == "ADM1"  # "a district": the division, not a town
+    assert jufra.data["geo_precision"] == "region"
+    dem = _find(ms, "Libyan", role="demonym")
+    assert dem.data["country_code"] == "LY" and dem.data["geo_precision"] == "country"
+    dl = _find(ms, "TRIPOLI", role="dateline")
+    assert dl.data["country_code"] == "LY"
+    by = [m for m in ms if m.role == "byline"]
+    assert {m.text for m in by} == {"Tunis", "London"}
+    assert all(m.start == m.end == -1 for m in by)
+    assert {m.data["country_code"] for m in by} == {"TN", "GB"}
+    assert all(m.data.get("country_focus") == "LY" for m in ms)
+
+
+def test_lebanon_story_keeps_lebanese_tripoli(nlp):
+    _, ms = _parse(nlp, "Protests in northern Lebanon", [
+        "Hundreds marched in Tripoli on Friday, a day after clashes in Beirut and Sidon, "
+        "Lebanese officials said."])
+    assert _find(ms, "Tripoli").data["country_code"] == "LB"
+
+
+def test_place_not_in_gazetteer_is_kept(nlp):
+    _, ms = _parse(nlp, "Raid", [
+        "Soldiers raided the village of Zorbluttiya near Benghazi on Monday."])
+    assert _find(ms, "Benghazi").data["country_code"] == "LY"
+    # Whatever becomes of the unknown village, the document's other places are resolved and
+    # nothing raises; if it is returned, it has no GeoNames id.
+    for m in ms:
+        if m.text == "Zorbluttiya":
+            assert m.data["geonameid"] is None
+
+
+def test_district_versus_town_by_wording(nlp):
+    _, ms = _parse(nlp, "Floods", [
+        "Floods hit Misratah province on Sunday. In Misratah, the port was closed."])
+    kinds = [m.data["feature_code"] for m in ms if m.text == "Misratah"]
+    assert kinds[0] == "ADM1" and kinds[1].startswith("PPL"), kinds
+
+
+def test_resolve_spans_with_qualifier():
+    text = "Storms hit Paris, Texas, and then moved east to Shreveport."
+    spans = [(11, 16), (18, 23), (48, 58)]
+    paris, texas, shreveport = resolve_spans(text, spans)
+    assert paris.country_code == "US" and paris.admin1 == "Texas"
+    assert texas.feature_code == "ADM1"
+    assert shreveport.country_code == "US"
+
+
+def test_resolve_spans_unknown_name_falls_back_to_article_place():
+    text = "A fire broke out on Qqxzvbwrt Street in Shreveport, Louisiana."
+    p_street, p_city, _ = resolve_spans(text, [(20, 36), (40, 50), (52, 61)])
+    assert p_city.country_code == "US"
+    assert p_street.geonameid is None and p_street.confidence < 0.2
+    assert abs(p_street.lat - p_city.lat) < 3
+
+
+def test_empty_and_odd_input(nlp):
+    assert resolve_spans("", []) == []
+    _, ms = _parse(nlp, "", ["\u202e\u0000 ??? 12345"])
+    assert isinstance(ms, list)
