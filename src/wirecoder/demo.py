@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import importlib
+import os
 import shutil
 import socket
 from dataclasses import dataclass, field
@@ -108,9 +109,9 @@ def export_events(db: Path, fmt: str, target: Path) -> str | None:
     return None
 
 
-def run_demo(out: Path, fresh: bool = False, pipeline=None,
-             on_error: Callable[[object], None] | None = None) -> DemoResult:
-    """Ingest the bundled corpus into ``out/demo.db`` and export events next to it."""
+def ingest_demo(out: Path, fresh: bool = False, pipeline=None,
+                on_error: Callable[[object], None] | None = None) -> DemoResult:
+    """Ingest the bundled corpus into ``out/demo.db`` (idempotent unless ``fresh``)."""
     from .ingest import ingest_paths
 
     out.mkdir(parents=True, exist_ok=True)
@@ -120,17 +121,26 @@ def run_demo(out: Path, fresh: bool = False, pipeline=None,
             Path(str(db) + suffix).unlink(missing_ok=True)
     with corpus_dir() as corpus:
         summary = ingest_paths([str(corpus)], str(db), pipeline=pipeline, on_error=on_error)
-    res = DemoResult(db=db, summary_line=summary.line(), stored=summary.stored,
-                     articles=_count(db, "articles"),
-                     events=_count(db, "events"))
+    return DemoResult(db=db, summary_line=summary.line(), stored=summary.stored,
+                      articles=_count(db, "articles"), events=_count(db, "events"))
+
+
+def export_demo(res: DemoResult) -> DemoResult:
+    """Write the exports next to the database; what fails becomes a note."""
     for fmt, name in EXPORTS.items():
-        target = out / name
-        note = export_events(db, fmt, target)
+        target = res.db.parent / name
+        note = export_events(res.db, fmt, target)
         if note:
             res.notes.append(note)
         else:
             res.exports[fmt] = target
     return res
+
+
+def run_demo(out: Path, fresh: bool = False, pipeline=None,
+             on_error: Callable[[object], None] | None = None) -> DemoResult:
+    """Ingest the bundled corpus into ``out/demo.db`` and export events next to it."""
+    return export_demo(ingest_demo(out, fresh, pipeline, on_error))
 
 
 def free_port(preferred: int) -> int:
@@ -198,8 +208,8 @@ def demo(out: str, no_serve: bool, port: int, fresh: bool) -> None:
     click.echo(f"wirecoder demo: {len(corpus_files())} bundled export files "
                f"(invented articles) -> {out_dir / DB_NAME}")
     try:
-        res = run_demo(out_dir, fresh=fresh,
-                       on_error=lambda e: click.echo(f"skipped {e}", err=True))
+        res = ingest_demo(out_dir, fresh=fresh,
+                          on_error=lambda e: click.echo(f"skipped {e}", err=True))
     except Exception as exc:  # e.g. another ingest holds the database: one clear line
         raise click.ClickException(f"demo failed: {type(exc).__name__}: {exc}")
     click.echo(res.summary_line)
@@ -213,10 +223,11 @@ def demo(out: str, no_serve: bool, port: int, fresh: bool) -> None:
     if merged:
         click.echo(f"merged: {merged[0]} distinct events, {merged[1]} of them reported by "
                    "several articles")
-    for fmt, path in res.exports.items():
-        click.echo(f"{fmt}: {path}")
+    export_demo(res)  # the export command prints its own line per file
     for note in res.notes:
         click.echo(f"note: {note}")
+    files = [res.db.name] + [p.name for p in res.exports.values()]
+    click.echo(f"results in {res.db.parent}{os.sep}: {', '.join(files)}")
     if no_serve:
         return
     server, why = find_server()

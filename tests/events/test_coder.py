@@ -58,7 +58,7 @@ def test_event_fields_and_evidence(nlp):
     assert ev.fatalities == 4
     assert ev.location.name == "Dorvale" and ev.location.country_code == "BF"
     assert ev.actor2.canonical == "Civilians (Burkina Faso)"
-    assert ev.attribution[0].kind == "official" and not ev.attribution[0].named
+    assert ev.attribution[0].source == "a local official" and not ev.attribution[0].named
     primary = ev.evidence[0]
     assert art.text[primary.start:primary.end] == primary.text
     fields = {e.field for e in ev.evidence}

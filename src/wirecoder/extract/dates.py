@@ -328,6 +328,8 @@ def _resolve(t: str, publication_date: str | None) -> DateValue | None:
     v = _rules(t, pub)
     if v is not None:
         return v
+    if pub is None and not re.search(r"\b\d{4}\b", t):
+        return None  # relative expressions need an anchor; never anchor on today's clock
     if not re.search(r"\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|day|week|month|year|night|ago|yesterday|today|weekend", t):
         return None
     # dateparser only for numeric forms the rules did not cover: it guesses too freely otherwise
