@@ -26,9 +26,16 @@ WEAK_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT", "LAW"
 NEVER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
                 "LANGUAGE"}
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "towards",
-            "toward", "through", "inside", "throughout", "via", "between", "and", "of", "within",
-            "across", "along", "out", "reach", "entered", "fled", "captured", "seized",
-            "bombed", "attacked", "shelled", "besieged", "reached"}
+            "toward", "through", "inside", "throughout", "via", "between", "within",
+            "along", "reach", "entered", "fled", "captured", "seized", "bombed", "attacked",
+            "shelled", "besieged", "reached", "visited"}
+# Words after a place name inside an organisation's name: "the Shreveport Police Department".
+INSTITUTION = {"police", "department", "county", "city", "school", "schools", "hospital",
+               "court", "council", "house", "senate", "university", "college", "public",
+               "fire", "sheriff", "sheriff's", "board", "district", "state", "chamber",
+               "airport", "port", "times", "post", "herald", "news", "high", "middle",
+               "elementary", "community", "national", "area", "regional", "metro", "municipal",
+               "government", "province", "provincial", "city's", "general", "memorial"}
 TYPE_WORDS = {"city", "town", "village", "province", "district", "region", "governorate",
               "county", "state", "capital", "oasis", "port", "area", "suburb", "parish",
               "department", "municipality", "neighbourhood", "neighborhood"}
@@ -57,6 +64,14 @@ STOP = {
     "school", "church", "hospital", "center", "centre", "club", "team", "party", "national",
     "international", "federal", "united", "nations", "security", "africa command", "post",
     "times", "journal", "herald", "tribune", "daily", "press", "reuters", "associated",
+    # generic feature and office nouns that are also the names of hamlets somewhere
+    "hall", "road", "city", "park", "lake", "river", "station", "highway", "deputy", "mayor",
+    "manager", "attorney", "recreation", "patrol", "hill", "bay", "beach", "valley", "creek",
+    "island", "port", "airport", "bridge", "square", "avenue", "lane", "drive", "county",
+    "district", "province", "region", "village", "town", "mount", "fort", "camp", "market",
+    "sheriff", "judge", "governor", "senator", "chief", "officer", "director", "secretary",
+    "captain", "sergeant", "commander", "colonel", "major", "bishop", "pastor", "father",
+    "st", "st.", "saint", "van", "von", "de", "la", "le", "del", "al", "el", "bin", "abu",
 }
 
 
@@ -162,8 +177,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         if stext.lower() in STOP and not stext.isupper():
             continue
         cands = gaz.lookup(stext)
-        if label == "FAC" and not cands:
-            continue
+        if not _good_cands(cands) and (label == "FAC" or (len(span) == 1 and not
+                                                          _evidence(doc, s, e, text))):
+            continue  # unknown one-word "places" are mostly surnames and brands
         found.append(Found(span.start_char, span.end_char, stext, label, "place", cands,
                            1.0 if _good_cands(cands) else 0.3))
         place_names.add(stext.lower())
@@ -224,7 +240,14 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
             best.entry.population >= 100_000
         ev = _evidence(doc, i, j, text) or st.lower() in place_names
-        if lab is not None and lab[0] in WEAK_LABELS:
+        if lab is not None and lab[0] == "ORG" and (lab[1], lab[2]) != (i, j):
+            # A place opening an institution's name: "the Shreveport Police Department".
+            nxt = doc[j].lower_ if j < len(doc) else ""
+            known = big or best.entry.fcode == "ADM2" or best.entry.population >= 10_000 or \
+                st.lower() in place_names
+            if not (known and (nxt in INSTITUTION or st.lower() in place_names)):
+                continue
+        elif lab is not None and lab[0] in WEAK_LABELS:
             # Part of a longer name (a person "John Jackson", an org "Manchester United"):
             # accept only the whole entity, and only with evidence.
             if (lab[1], lab[2]) != (i, j) or not ev:
