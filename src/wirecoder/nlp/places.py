@@ -193,6 +193,8 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
     pending: list[tuple[int, int, tuple[Candidate, ...]]] = []
     for (a, b) in _runs(doc):
         i = a
+        while i < b and doc[i].lower_ in ("the", "a", "an"):  # "The Athens Police ..."
+            i += 1
         while i < b:
             hit = None
             for j in range(min(b, i + 5), i, -1):  # longest match first
