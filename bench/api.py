@@ -3,7 +3,7 @@
     python bench/api.py [--events 1000000] [--db build/bench/api-1m.db] [--requests 60]
 
 Builds (once; reused while the file exists) a synthetic database with the real schema: articles
-with short invented texts (FTS-indexed), events spread over 15 years, 60 countries, 2,000 actors,
+with short invented texts (FTS-indexed; in the temp dir), events spread over 15 years, 60 countries, 2,000 actors,
 one evidence row per event. Then starts the real server on 127.0.0.1 and times HTTP requests per
 endpoint with randomised filters (so most aggregate answers are cache misses), printing p50/p95.
 """
@@ -16,6 +16,7 @@ import socket
 import sqlite3
 import statistics
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -40,6 +41,10 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
     con = store.connect(tmp)
     con.execute("PRAGMA foreign_keys = OFF")
     con.execute("PRAGMA synchronous = OFF")
+    # bulk load without the events/evidence indexes, then rebuild them from the schema
+    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS "
+                               "NOT NULL AND tbl_name IN ('events', 'evidence')").fetchall():
+        con.execute(f'DROP INDEX "{name}"')
     countries = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
     centre = {c: (rng.uniform(-30, 50), rng.uniform(-15, 60)) for c in countries}
     admin1 = {c: [f"{c} Province {k}" for k in range(rng.randint(4, 15))] for c in countries}
@@ -81,6 +86,9 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
             _flush(con, batch, ev_rows)
     _flush(con, batch, ev_rows)
     print(f"  {n_events:,} events in {time.time() - t0:.0f}s", flush=True)
+    t0 = time.time()
+    con.executescript(store.SCHEMA)
+    print(f"  indexes in {time.time() - t0:.0f}s", flush=True)
     con.execute("ANALYZE")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
@@ -156,7 +164,8 @@ def main() -> None:
     ap.add_argument("--requests", type=int, default=60, help="timed requests per endpoint")
     ap.add_argument("--seed", type=int, default=1)
     args = ap.parse_args()
-    db = args.db or ROOT / "build" / "bench" / f"api-{args.events}.db"
+    # outside the repo's build/ (cleaned by other tools); regenerated when missing
+    db = args.db or Path(tempfile.gettempdir()) / "wirecoder-bench" / f"api-{args.events}.db"
     if not db.exists():
         print(f"building {db} ({args.events:,} events) ...", flush=True)
         build(db, args.events)

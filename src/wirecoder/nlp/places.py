@@ -249,6 +249,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
                 st.lower() in place_names
             if not (known and (nxt in INSTITUTION or st.lower() in place_names)):
                 continue
+        elif lab is not None and (lab[1], lab[2]) == (i, j) and \
+                (best.entry.is_country or best.entry.fcode == "CONT"):
+            pass  # a whole entity that is a country's or continent's name ("EU", "Britain")
         elif lab is not None and lab[0] in WEAK_LABELS:
             # Part of a longer name (a person "John Jackson", an org "Manchester United"):
             # accept only the whole entity, and only with evidence.

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
@@ -70,16 +71,55 @@ def _takes_columns(fn) -> bool:
         return False
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = re.compile("[\x00-\x1f\x7f]")
+
+
+def _printable_origin(origin: str) -> str:
+    """A file name as one printable line that SQLite and a UTF-8 terminal accept: undecodable
+    bytes become ``\\xNN``, control characters (a newline in a name) ``\\n`` and the like."""
+    if origin.isprintable() and not _SURROGATE.search(origin):
+        return origin
+    fixed = os.fsencode(origin).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda m: m[0].encode("unicode_escape").decode("ascii"), fixed)
+
+
+def _scrub(s):
+    # Lone surrogates (JSON "\ud800" escapes) cannot be encoded to UTF-8: hashing or storing
+    # the article would fail. U+FFFD keeps string lengths, so offsets stay valid.
+    return _SURROGATE.sub("\ufffd", s) if isinstance(s, str) and _SURROGATE.search(s) else s
+
+
+def _scrub_article(a: Article) -> None:
+    for name, value in vars(a).items():
+        if isinstance(value, str):
+            setattr(a, name, _scrub(value))
+    a.body = [_scrub(p) for p in a.body]
+    a.metadata = {_scrub(k): _scrub(v) for k, v in a.metadata.items()}
+
+
 def read_file(path: Path, reader: str | None = None,
               columns: str | Mapping[str, str] | None = None) -> Iterator[Record]:
     """Records of one file; errors become ``ReadError`` records, never exceptions.
 
     ``columns`` maps Article fields to columns for JSONL/CSV input ("text=body,headline=title").
     """
-    path = Path(path)
+    for rec in _read_file(Path(path), reader, columns):
+        rec.origin = _printable_origin(rec.origin) if rec.origin else rec.origin
+        if isinstance(rec, ReadError):
+            rec.reason = _scrub(rec.reason)
+        yield rec
+
+
+def _read_file(path: Path, reader: str | None,
+               columns: str | Mapping[str, str] | None) -> Iterator[Record]:
     try:
         if not path.exists():
-            yield ReadError(str(path), "no such file")
+            why = "broken or looping symbolic link" if path.is_symlink() else "no such file"
+            yield ReadError(str(path), why)
+            return
+        if not path.is_file():  # a named pipe or device: reading could block forever
+            yield ReadError(str(path), "not a regular file")
             return
         if path.stat().st_size == 0:
             yield ReadError(str(path), "empty file")
@@ -97,6 +137,7 @@ def read_file(path: Path, reader: str | None = None,
         n = 0
         for rec in gen:
             if isinstance(rec, Article):
+                _scrub_article(rec)
                 rec.format = rec.format or name
                 rec.origin = rec.origin or f"{path}#{n}"
                 rec.ensure_id()

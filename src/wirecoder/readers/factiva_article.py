@@ -173,14 +173,16 @@ def parse_article_text(text: str, origin: str, fmt: str) -> Iterator[Record]:
             yield art
         except Exception as exc:
             yield ReadError(o, f"unreadable Factiva record: {exc}")
-    if n == 0 and any(len(l) < 40 and WORDS_RE.match(l) for l in lines[:80]):
-        # A single record that lost its "Document" line (cut-and-paste): still an article.
+    tail = lines[start:]
+    if any(len(l) < 40 and WORDS_RE.match(l) for l in tail[:80]):
+        # A record that lost its "Document" line (cut-and-paste, or the last record of a
+        # truncated file): still an article, as the other layouts keep a cut last record.
         try:
-            art = parse_record("\n".join(lines), None)
-            art.origin, art.format = f"{origin}#0", fmt
+            art = parse_record("\n".join(tail), None)
+            art.origin, art.format = f"{origin}#{n}", fmt
             yield art
         except Exception as exc:
-            yield ReadError(f"{origin}#0", f"unreadable Factiva record: {exc}")
+            yield ReadError(f"{origin}#{n}", f"unreadable Factiva record: {exc}")
 
 
 @register("factiva-article-txt", sniff)

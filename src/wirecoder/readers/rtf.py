@@ -33,7 +33,18 @@ def rtf_text(raw: bytes) -> str:
         "".encode(enc)
     except LookupError:
         enc = "cp1252"
+    src = _BAD_UNICODE.sub(_fix_unicode, src)
     return normalize_newlines(rtf_to_text(src, encoding=enc, errors="replace"))
+
+
+_BAD_UNICODE = re.compile(r"\\u(-?\d{5,})")
+
+
+def _fix_unicode(m: re.Match) -> str:
+    # striprtf calls chr() on \uN and fails the whole file on an out-of-range N (corrupt
+    # RTF); such an escape becomes U+FFFD instead.
+    n = int(m[1])
+    return m[0] if -32768 <= n <= 0x10FFFF else "\\u65533"
 
 
 def tagged_cells_to_text(text: str) -> str:
