@@ -139,18 +139,36 @@ class RssSampler:
         return sorted((v / 2**20 for v in self.peak.values()), reverse=True)[:top]
 
 
+def workers_cpu_s() -> float:
+    """CPU seconds used so far by this process's descendants (the workers)."""
+    import psutil
+
+    total = 0.0
+    for c in psutil.Process().children(recursive=True):
+        try:
+            t = c.cpu_times()
+            total += t.user + t.system
+        except psutil.Error:
+            pass
+    return total
+
+
 def self_peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 # ---------------------------------------------------------------- runs
 
-def timed(label: str, arts: list[Article], fn: Callable[[], int]) -> dict:
-    t = time.perf_counter()
+def timed(label: str, arts: list[Article], fn: Callable[[], int],
+          cpu: Callable[[], float] = time.process_time) -> dict:
+    """Wall time, and CPU time (``cpu``: this process, or the workers): on a shared machine
+    the CPU milliseconds per article are the load-independent figure."""
+    c, t = cpu(), time.perf_counter()
     n = fn()
-    dt = time.perf_counter() - t
+    dt, dc = time.perf_counter() - t, cpu() - c
     assert n == len(arts), f"{label}: {n} results for {len(arts)} articles"
-    return {"run": label, "articles": n, "seconds": dt, "art_s": n / dt, "words_s": words(arts) / dt}
+    return {"run": label, "articles": n, "seconds": dt, "art_s": n / dt,
+            "words_s": words(arts) / dt, "cpu_ms": 1000 * dc / n}
 
 
 def run_ner_floor(arts: list[Article], batch: int) -> dict:
@@ -189,7 +207,8 @@ def run_parallel(kind: str, arts: list[Article], batch: int, workers: int, spec:
         startup = time.perf_counter() - t
         try:
             label = f"wirecoder, {workers}-worker " + ("pool" if kind == "pool" else "Dask local")
-            res = timed(label, arts, lambda: sum(len(b) for b in runner.map(batches(arts, batch))))
+            res = timed(label, arts, lambda: sum(len(b) for b in runner.map(batches(arts, batch))),
+                        cpu=workers_cpu_s)
         finally:
             runner.close()
     res["startup_s"] = startup
@@ -222,6 +241,8 @@ def memory_run(texts, n: int, workers: int, batch: int, spec: str) -> int:
                     next_mark += step
                     snap = mem.timeline[-1][1] if mem.timeline else {}
                     marks.append((done, sorted(round(v / 2**20) for v in snap.values())))
+                    print(f"  {done:>8} articles, {time.perf_counter() - t:6.0f}s, worker RSS "
+                          f"MB {marks[-1][1]}", flush=True)
         dt = time.perf_counter() - t
         stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         con.close()
@@ -273,12 +294,18 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_dask:
         rows.append(run_parallel("dask", arts, args.batch_size, args.workers, args.analyser))
     floor, one = rows[0]["art_s"], rows[1]["art_s"]
-    print(f"\n{'run':34} {'art/s':>8} {'words/s':>9} {'x floor':>8} {'x 1 proc':>8}  peak RSS MB")
+    print(f"\n{'run':34} {'art/s':>8} {'words/s':>9} {'x floor':>8} {'x 1 proc':>8} "
+          f"{'cpu ms/art':>10}  peak RSS MB")
     for r in rows:
         extra = f"  (start-up {r['startup_s']:.1f}s)" if "startup_s" in r else ""
         print(f"{r['run']:34} {r['art_s']:8.1f} {r['words_s']:9.0f} {r['art_s'] / floor:8.2f} "
-              f"{r['art_s'] / one:8.2f}  {r.get('peak_rss_mb', '')}{extra}")
-    print(f"\nfloor pipes: {rows[0]['pipes']}")
+              f"{r['art_s'] / one:8.2f} {r['cpu_ms']:10.0f}  {r.get('peak_rss_mb', '')}{extra}")
+    cpu_ratio = rows[0]["cpu_ms"] / rows[1]["cpu_ms"]
+    print(f"\nby CPU time (load-independent): 1-core pipeline = {cpu_ratio:.2f}x the floor's speed")
+    if os.getloadavg()[0] > (os.cpu_count() or 1):
+        print(f"note: load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs during the run: "
+              "wall-clock figures, and the parallel speed-up most, are depressed by other work")
+    print(f"floor pipes: {rows[0]['pipes']}")
     print(f"target 1-core >= 0.5x floor: {one / floor:.2f}x "
           f"{'MET' if one / floor >= 0.5 else 'NOT MET'}")
     par = rows[2]["art_s"] / one

@@ -98,3 +98,14 @@ def test_empty_and_odd_input(nlp):
     assert resolve_spans("", []) == []
     _, ms = _parse(nlp, "", ["\u202e\u0000 ??? 12345"])
     assert isinstance(ms, list)
+
+
+def test_spacy_component_fills_doc_spans(nlp):
+    import spacy
+
+    import wirecoder.nlp.places  # noqa: F401  (registers the factory)
+
+    local = spacy.blank("en")
+    local.add_pipe("wirecoder_places")
+    doc = local("Fighting was reported near Misurata and in Sirte.")
+    assert {s.text for s in doc.spans["places"]} >= {"Misurata", "Sirte"}

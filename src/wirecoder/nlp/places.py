@@ -72,6 +72,9 @@ STOP = {
     "sheriff", "judge", "governor", "senator", "chief", "officer", "director", "secretary",
     "captain", "sergeant", "commander", "colonel", "major", "bishop", "pastor", "father",
     "st", "st.", "saint", "van", "von", "de", "la", "le", "del", "al", "el", "bin", "abu",
+    "superior", "health", "reservoir", "area", "commissioner", "any", "services", "service",
+    "community", "county's", "city's", "free", "republic", "islands", "ocean", "defence",
+    "defense", "day", "home", "west", "east", "royal", "canal", "old town", "center",
 }
 
 
@@ -185,6 +188,14 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         place_names.add(stext.lower())
         take(s, e)
 
+    # Divisions the article names (Louisiana, Rapides Parish): a town of theirs that spaCy
+    # took for a person or an organisation is most likely that town.
+    # Words of people's full names ("Bill Clinton"): later "Clinton" is the person.
+    person_words = {t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1
+                    for t in ent if t.is_title}
+    local_divs = {(c.entry.cc, c.entry.admin1_code) for f in found for c in f.candidates[:3]
+                  if f.kind == "place" and c.entry.fcode in ("ADM1", "ADM2") and c.tier <= 1}
+
     # 2. Gazetteer matches over capitalised runs that spaCy did not take as places.
     ent_label = {}
     for ent in doc.ents:
@@ -196,6 +207,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         while i < b and doc[i].lower_ in ("the", "a", "an"):  # "The Athens Police ..."
             i += 1
         while i < b:
+            if not doc[i].text[:1].isalnum():  # a connector ("-", "'") never opens a name
+                i += 1
+                continue
             hit = None
             for j in range(min(b, i + 5), i, -1):  # longest match first
                 if any(taken[k] for k in range(i, j)):
@@ -241,7 +255,12 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         best = max(cands, key=lambda c: c.entry.population)
         big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
             best.entry.population >= 100_000
-        ev = _evidence(doc, i, j, text) or st.lower() in place_names
+        strong = _evidence(doc, i, j, text)
+        if not strong and j - i == 1 and doc[i].lower_ in person_words:
+            continue
+        ev = strong or st.lower() in place_names or (lab is not None and any(
+            (c.entry.cc, c.entry.admin1_code) in local_divs and c.entry.fclass == "P"
+            and c.tier <= 1 for c in cands))
         if lab is not None and lab[0] == "ORG" and (lab[1], lab[2]) != (i, j):
             # A place opening an institution's name: "the Shreveport Police Department".
             nxt = doc[j].lower_ if j < len(doc) else ""

@@ -58,7 +58,9 @@ def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
         p = Path(p)
         if p.is_dir():
             for sub in sorted(p.rglob("*")):
-                if sub.is_file() and not sub.name.startswith("."):
+                # Anything but a folder goes to read_file, so a dangling link, a link loop or
+                # a named pipe in the folder is reported rather than silently passed over.
+                if not sub.name.startswith(".") and not sub.is_dir():
                     yield sub
         else:
             yield p
@@ -92,7 +94,7 @@ def _scrub(s):
 
 def _scrub_article(a: Article) -> None:
     for name, value in vars(a).items():
-        if isinstance(value, str):
+        if isinstance(value, str) and name != "origin":  # origin: see _printable_origin
             setattr(a, name, _scrub(value))
     a.body = [_scrub(p) for p in a.body]
     a.metadata = {_scrub(k): _scrub(v) for k, v in a.metadata.items()}

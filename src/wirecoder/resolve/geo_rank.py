@@ -89,6 +89,7 @@ class Mention:
     kind_hint: str | None = None  # "admin" | "settlement" from words around it
     weight: float = 1.0  # its vote in the country focus
     choice: Candidate | None = None
+    country_named: bool = False  # the name as written is a country's or continent's name
     confidence: float = 0.0
     scores: list[float] = field(default_factory=list)
 
@@ -149,9 +150,13 @@ def score(m: Mention, c: Candidate, focus: Focus | None, siblings: dict[str, lis
                     o.entry.admin1_code == e.admin1_code:
                 s -= 1.2
                 break
-    if m.qualifier:
-        if any(_contains(q.entry, e) for q in m.qualifier):
-            s += 3.0
+    qualified = bool(m.qualifier) and any(_contains(q.entry, e) for q in m.qualifier)
+    if qualified:
+        s += 3.0
+    elif m.country_named and not (e.is_country or e.fcode in ("CONT", "ADM1")):
+        # "China" is the country, not China, Maine, unless the text qualifies it. (A state
+        # named like a country, Georgia, is left to the article's focus.)
+        s -= 1.0
     if focus is not None and e.cc:
         me = fold(m.text)
         s += 2.5 * focus.country_share(e.cc, me)
@@ -173,6 +178,9 @@ def _softmax_top(scores: list[float]) -> tuple[int, float]:
 
 def rank(mentions: list[Mention], extra_votes: Counter | None = None) -> None:
     """Choose a candidate for every mention in place (choice, confidence)."""
+    for m in mentions:
+        m.country_named = any((c.entry.is_country or c.entry.fcode == "CONT") and
+                              c.tier in (TIER_NAME, TIER_CASE) for c in m.candidates)
     siblings: dict[str, list[Candidate]] = {}
     for m in mentions:
         for c in m.candidates:

@@ -164,50 +164,12 @@ def _fallback(mentions: list[geo_rank.Mention]) -> Entry | None:
     return gaz.admin1(*div) or gaz.country(cc)
 
 
-_CAP_RUN = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:[ ][A-Z][\w'\u2019.-]*){0,3}")
-
-
-def context_mentions(text: str, spans: list[tuple[int, int]], limit: int = 300
-                     ) -> list[geo_rank.Mention]:
-    """Unambiguous-looking places elsewhere in the text (countries, divisions, large cities).
-
-    They only inform the article's focus: "New Orleans" in the text tells where its streets
-    and churches are, even when only those were asked for.
-    """
-    from ..nlp.places import STOP
-
-    gaz = get_gazetteer()
-    out: list[geo_rank.Mention] = []
-    for n, m in enumerate(_CAP_RUN.finditer(text)):
-        if n >= limit:
-            break
-        s0, e0 = m.span()
-        if any(s0 < e and s < e0 for s, e in spans):
-            continue
-        words = m.group(0).rstrip(".").split(" ")
-        for k in range(len(words), 0, -1):
-            name = " ".join(words[:k])
-            if k == 1 and (name.lower() in STOP or len(name) < 4):
-                break
-            cands = tuple(c for c in gaz.lookup(name, False) if c.tier <= 2 or c.tier == 4)
-            if not cands:
-                continue
-            top = max(cands, key=lambda c: c.entry.population)
-            big = top.entry.is_country or top.entry.fcode in ("ADM1", "CONT") or \
-                top.entry.population >= 100_000
-            if big:
-                out.append(geo_rank.Mention(name, s0, s0 + len(name), cands[:20], weight=0.5))
-            break
-    return out
-
-
 def resolve_spans(text: str, spans: list[tuple[int, int]], doc: Any = None) -> list[Place | None]:
     """Resolve given spans (the 'resolution' setting): one Place or None per span."""
     spans = [(int(s), int(e)) for s, e in spans]
     mentions = build_mentions(text, spans)
-    ctx = context_mentions(text, spans)
-    geo_rank.rank(mentions + ctx)
-    fb = _fallback(mentions + ctx)
+    geo_rank.rank(mentions)
+    fb = _fallback(mentions)
     out: list[Place | None] = []
     for m in mentions:
         if m.choice is not None:

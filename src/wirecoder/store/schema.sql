@@ -124,3 +124,8 @@ CREATE TABLE IF NOT EXISTS merge_constraints (
 CREATE INDEX IF NOT EXISTS events_date_fat ON events(date, fatalities);
 CREATE INDEX IF NOT EXISTS events_subtype_fat ON events(sub_event_type, event_type, fatalities);
 CREATE INDEX IF NOT EXISTS events_pair ON events(actor1, actor2, fatalities);
+-- (filter value, date): one equality filter + newest-first order without a sort or full scan.
+CREATE INDEX IF NOT EXISTS events_review_date ON events(review_status, date);
+CREATE INDEX IF NOT EXISTS events_type_date ON events(event_type, date);
+CREATE INDEX IF NOT EXISTS events_sub_date ON events(sub_event_type, date);
+CREATE INDEX IF NOT EXISTS events_country_date ON events(country_code, date);

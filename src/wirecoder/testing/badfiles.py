@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["BadFile", "LAYOUTS", "build", "generate"]
+__all__ = ["BadFile", "LAYOUTS", "build", "generate", "write_good"]
 
 
 @dataclass(frozen=True)
@@ -373,6 +373,20 @@ def build(directory: str | os.PathLike, seed: int = 9, big: bool = True) -> list
     with open(odd, "wb") as fh:
         fh.write(rnd.randbytes(2048))
     out.append(BadFile(Path(os.fsdecode(odd)), "non-UTF-8 file name", "error"))
+    return out
+
+
+def write_good(directory: str | os.PathLike) -> dict[str, Path]:
+    """The intact invented exports the broken cases are cut from: layout -> path (two
+    records each; one in the Nexis DOCX). Lets a test mix good files into a bad batch."""
+    d = Path(directory)
+    d.mkdir(parents=True, exist_ok=True)
+    out = {}
+    for layout, (suffix, text, _) in LAYOUTS.items():
+        out[layout] = d / f"good_{layout}{suffix}"
+        out[layout].write_text(text, encoding="utf-8")
+    out["nexis-docx"] = d / "good_nexis.docx"
+    out["nexis-docx"].write_bytes(_docx_bytes(_NEXIS_PARAS))
     return out
 
 

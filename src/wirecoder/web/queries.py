@@ -205,33 +205,46 @@ def auto_interval(con: sqlite3.Connection, f: Filters) -> str:
     return "month" if span > 36 else "week" if span > 4 else "day"
 
 
+def _g(col: str, filtered: bool) -> str:
+    """GROUP BY term. With filters, ``+col`` stops SQLite from walking a whole GROUP BY index
+    instead of the filter's index (its statistics often say a filter value matches everything,
+    e.g. review_status when nearly all rows are 'auto')."""
+    return "+" + col if filtered else col
+
+
 def stats(con: sqlite3.Connection, f: Filters, interval: str) -> dict[str, Any]:
     where, params = where_sql(f)
     w = f" WHERE {where}" if where else ""
+    fl = bool(where)
     total, fat = con.execute(f"SELECT count(*), coalesce(sum(fatalities), 0) FROM events{w}",
                              params).fetchone()
     by_type = [dict(r) for r in con.execute(
         f"SELECT event_type, sub_event_type, count(*) AS n, coalesce(sum(fatalities), 0) "
-        f"AS fatalities FROM events{w} GROUP BY event_type, sub_event_type ORDER BY n DESC",
+        f"AS fatalities FROM events{w} GROUP BY {_g('event_type', fl)}, "
+        f"{_g('sub_event_type', fl)} ORDER BY n DESC",
         params)]
     by_review = {r[0]: r[1] for r in con.execute(
-        f"SELECT review_status, count(*) FROM events{w} GROUP BY review_status", params)}
+        f"SELECT review_status, count(*) FROM events{w} GROUP BY {_g('review_status', fl)}",
+        params)}
     bucket = INTERVALS[interval]
+    # no "date IS NOT NULL" term: it would tempt the planner into a full date-index walk
     timeline = [dict(r) for r in con.execute(
         f"SELECT {bucket} AS bucket, count(*) AS n, coalesce(sum(fatalities), 0) AS fatalities "
-        f"FROM events{w}{' AND' if w else ' WHERE'} date IS NOT NULL "
-        f"GROUP BY bucket ORDER BY bucket", params)]
+        f"FROM events{w} GROUP BY bucket ORDER BY bucket", params) if r["bucket"] is not None]
     return {"total": total, "fatalities": fat, "by_type": by_type, "by_review_status": by_review,
             "interval": interval, "timeline": timeline}
 
 
 def network(con: sqlite3.Connection, f: Filters, limit: int) -> dict[str, Any]:
     where, params = where_sql(f)
-    conds = ["actor1 IS NOT NULL", "actor2 IS NOT NULL"] + ([where] if where else [])
+    fl = bool(where)
+    conds = [f"{_g('actor1', fl)} IS NOT NULL", f"{_g('actor2', fl)} IS NOT NULL"] + (
+        [where] if where else [])
     edges = [dict(r) for r in con.execute(
         f"SELECT actor1 AS source, actor2 AS target, count(*) AS weight, "
         f"coalesce(sum(fatalities), 0) AS fatalities FROM events WHERE {' AND '.join(conds)} "
-        f"GROUP BY actor1, actor2 ORDER BY weight DESC LIMIT ?", params + [limit])]
+        f"GROUP BY {_g('actor1', fl)}, {_g('actor2', fl)} ORDER BY weight DESC LIMIT ?",
+        params + [limit])]
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for k in ("source", "target"):
