@@ -125,12 +125,19 @@ def apply_review(con: sqlite3.Connection, event_id: str, action: str,
                     [*sets.values(), event_id])
         if cur["review_status"] != status:
             diff.setdefault("review_status", [cur["review_status"], status])
+        # The merged event must be recomputed from the reviewed report (same transaction).
+        from ..merge import mark_dirty
+
+        mark_dirty(con, [event_id])
         cursor = con.execute(
             "INSERT INTO reviews (event_id, action, changes, reviewer, note) VALUES (?,?,?,?,?)",
             (event_id, action, json.dumps(diff, ensure_ascii=False),
              (reviewer or "")[:100] or None, (note or "")[:2000] or None))
         out = con.execute("SELECT id, event_id, action, changes, reviewer, note, at FROM reviews "
                           "WHERE id = ?", (cursor.lastrowid,)).fetchone()
+    from ..merge import merge_new
+
+    merge_new(con)
     d = dict(out)
     d["changes"] = json.loads(d["changes"])
     d["review_status"] = status
