@@ -28,11 +28,43 @@ from wirecoder.store import db as store  # noqa: E402
 from wirecoder.web.taxonomy import ACLED_TYPES  # noqa: E402
 
 SUBS = [(t, s) for t, subs in ACLED_TYPES.items() for s in subs]
-WORDS = ("militia convoy checkpoint shelling protest market village ceasefire airstrike patrol "
-         "police clash fuel truck border camp council minister rebels army drone").split()
+# Domain words get ranks in the middle of the vocabulary (they are what analysts search for).
+DOMAIN = ("militia convoy checkpoint shelling protest market village ceasefire airstrike patrol "
+          "police clash fuel truck border camp council minister rebels army drone").split()
+N_ACTORS = 3000
+N_WORDS = 8000
+N_SOURCES = 150
+
+
+def zipf_cum(n: int, s: float) -> list[float]:
+    """Cumulative Zipf weights (rank k has weight 1/k^s) for ``random.choices``."""
+    cum, t = [], 0.0
+    for k in range(1, n + 1):
+        t += 1.0 / k ** s
+        cum.append(t)
+    return cum
+
+
+def vocabulary(rng: random.Random, n: int = N_WORDS) -> list[str]:
+    """n distinct pronounceable invented words, most frequent first, with DOMAIN words spread
+    over ranks 30..2000 (a news text's content words, not its stopwords)."""
+    on, vw = "b c d f g h j k l m n p r s t v w z br dr gr kh sh st tr".split(), "a e i o u ai ou".split()
+    words: list[str] = []
+    seen = set(DOMAIN)
+    while len(words) < n - len(DOMAIN):
+        w = "".join(rng.choice(on) + rng.choice(vw) for _ in range(rng.choice((1, 2, 2, 3, 3, 4))))
+        if w not in seen:
+            seen.add(w)
+            words.append(w)
+    for i, w in enumerate(DOMAIN):
+        words.insert(30 + i * 95, w)
+    return words
 
 
 def build(path: Path, n_events: int, seed: int = 7) -> None:
+    """Realistic skew: Zipf over actors (3,000), event sub-types, countries, sources and an
+    8,000-word vocabulary, so the filters and search terms a user picks hit the same long-tailed
+    distributions as a real archive (a few very common values, a long tail of rare ones)."""
     rng = random.Random(seed)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(".tmp")
@@ -41,23 +73,34 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
     con = store.connect(tmp)
     con.execute("PRAGMA foreign_keys = OFF")
     con.execute("PRAGMA synchronous = OFF")
-    # bulk load without the events/evidence indexes, then rebuild them from the schema
-    for (name,) in con.execute("SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS "
-                               "NOT NULL AND tbl_name IN ('events', 'evidence')").fetchall():
-        con.execute(f'DROP INDEX "{name}"')
+    # bulk load without the events/evidence indexes and triggers, then rebuild them from the
+    # schema (and the rollups in one pass: see wirecoder.web.rollups)
+    for (kind, name) in con.execute(
+            "SELECT type, name FROM sqlite_master WHERE ((type = 'index' AND sql IS NOT NULL) "
+            "OR type = 'trigger') AND tbl_name IN ('events', 'evidence')").fetchall():
+        con.execute(f'DROP {kind.upper()} "{name}"')
     countries = [f"{chr(65 + i // 26)}{chr(65 + i % 26)}" for i in range(60)]
     centre = {c: (rng.uniform(-30, 50), rng.uniform(-15, 60)) for c in countries}
     admin1 = {c: [f"{c} Province {k}" for k in range(rng.randint(4, 15))] for c in countries}
-    actors = [f"Actor Group {k}" for k in range(2000)]
-    sources = [f"Source {k}" for k in range(150)]
+    actors = [f"Actor Group {k}" for k in range(N_ACTORS)]
+    sources = [f"Source {k}" for k in range(N_SOURCES)]
+    words = vocabulary(rng)
+    wcum = zipf_cum(len(words), 1.0)
     n_articles = max(1, n_events // 5)
     t0 = time.time()
+    scum = zipf_cum(len(sources), 1.0)
     with con:
         rows = []
         for a in range(n_articles):
-            text = "Headline %d\n\n" % a + " ".join(rng.choice(WORDS) for _ in range(40))
-            rows.append((f"A{a}", f"h{a}", f"Headline {a}", f"2010-01-01", rng.choice(sources),
-                         text))
+            body = rng.choices(words, cum_weights=wcum, k=rng.randint(60, 220))
+            head = " ".join(rng.choices(words, cum_weights=wcum, k=7))
+            text = head + "\n\n" + " ".join(body)
+            rows.append((f"A{a}", f"h{a}", head, "2010-01-01",
+                         rng.choices(sources, cum_weights=scum)[0], text))
+            if len(rows) == 20000:
+                con.executemany("INSERT INTO articles (id, content_hash, headline, "
+                                "publication_date, source_name, text) VALUES (?,?,?,?,?,?)", rows)
+                rows.clear()
         con.executemany("INSERT INTO articles (id, content_hash, headline, publication_date, "
                         "source_name, text) VALUES (?,?,?,?,?,?)", rows)
     print(f"  {n_articles:,} articles in {time.time() - t0:.0f}s", flush=True)
@@ -65,22 +108,27 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
     batch = []
     ev_rows = []
     t0 = time.time()
+    sub_cum, c_cum, a_cum = zipf_cum(len(SUBS), 1.0), zipf_cum(len(countries), 0.9), \
+        zipf_cum(len(actors), 1.0)
+    sub_order = SUBS[:]
+    rng.shuffle(sub_order)
     for i in range(n_events):
-        t, s = SUBS[int(rng.paretovariate(1.2)) % len(SUBS)]
-        c = countries[int(rng.expovariate(0.08)) % len(countries)]
+        t, s = rng.choices(sub_order, cum_weights=sub_cum)[0]
+        c = rng.choices(countries, cum_weights=c_cum)[0]
         lon, lat = centre[c]
         d = time.strftime("%Y-%m-%d", time.gmtime(base + rng.random() * 15 * 365 * 86400))
-        a1 = actors[int(rng.paretovariate(1.1)) % len(actors)]
-        a2 = actors[int(rng.paretovariate(1.1)) % len(actors)] if rng.random() < 0.7 else None
+        a1 = rng.choices(actors, cum_weights=a_cum)[0]
+        a2 = rng.choices(actors, cum_weights=a_cum)[0] if rng.random() < 0.7 else None
         fat = int(rng.expovariate(0.3)) if rng.random() < 0.6 else 0
         art = f"A{rng.randrange(n_articles)}"
         eid = f"{art}:{i}"
         rec = json.dumps({"event_type": t, "sub_event_type": s, "fatalities": fat,
                           "evidence": [{"article_id": art, "start": 0, "end": 20,
                                         "text": "Headline", "field": "event"}]})
+        status = "auto" if rng.random() < 0.97 else rng.choice(("accepted", "edited", "rejected"))
         batch.append((eid, art, t, s, d, "day", a1, a2, f"Place {i % 5000}",
                       lat + rng.gauss(0, 2), lon + rng.gauss(0, 2), c, rng.choice(admin1[c]),
-                      fat, 0.6, "auto", rec))
+                      fat, 0.6, status, rec))
         ev_rows.append((eid, art, "event", 0, 20, "Headline"))
         if len(batch) == 20000:
             _flush(con, batch, ev_rows)
@@ -89,6 +137,13 @@ def build(path: Path, n_events: int, seed: int = 7) -> None:
     t0 = time.time()
     con.executescript(store.SCHEMA)
     print(f"  indexes in {time.time() - t0:.0f}s", flush=True)
+    t0 = time.time()
+    try:
+        from wirecoder.web import rollups
+        rollups.rebuild(con)
+        print(f"  rollups in {time.time() - t0:.0f}s", flush=True)
+    except ImportError:
+        pass
     con.execute("ANALYZE")
     con.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     con.close()
@@ -152,6 +207,28 @@ def random_filters(rng: random.Random, con: sqlite3.Connection, facets) -> dict:
     return f
 
 
+def search_terms(con: sqlite3.Connection, n_docs: int = 400, stop: int = 100) -> list[list[str]]:
+    """What analysts type: one or two content words taken from real article texts (so common
+    words come up often, as they would), never the ~100 most frequent words (stopwords)."""
+    texts = [r[0] for r in con.execute("SELECT text FROM articles WHERE rowid IN (SELECT abs("
+                                       "random()) % (SELECT max(rowid) FROM articles) + 1 FROM "
+                                       "articles LIMIT ?)", (n_docs,))]
+    freq: dict[str, int] = {}
+    for t in texts:
+        for w in t.split():
+            freq[w] = freq.get(w, 0) + 1
+    stopwords = set(sorted(freq, key=freq.get, reverse=True)[:stop])
+    rng = random.Random(3)
+    out = []
+    for t in texts:
+        content = [w for w in t.split() if w not in stopwords]
+        if content:
+            k = rng.choice((1, 1, 2))
+            i = rng.randrange(max(1, len(content) - k))
+            out.append(content[i:i + k])
+    return out
+
+
 def percentile(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -174,13 +251,16 @@ def main() -> None:
     srv, th, base = start_server(db)
     rng = random.Random(args.seed)
     con = sqlite3.connect(db)
+    # filter values drawn from the data (events are generated in random order): common values
+    # come up as often as an analyst would meet them
     facets = {"countries": [r[0] for r in con.execute(
-                  "SELECT DISTINCT country_code FROM events WHERE country_code IS NOT NULL LIMIT 60")],
+                  "SELECT country_code FROM events WHERE country_code IS NOT NULL LIMIT 3000")],
               "actors": [r[0] for r in con.execute("SELECT actor1 FROM events LIMIT 3000")],
               "ids": [r[0] for r in con.execute(
                   "SELECT id FROM events WHERE rowid IN (SELECT abs(random()) % "
                   "(SELECT max(rowid) FROM events) + 1 FROM events LIMIT 200)")],
-              "articles": [r[0] for r in con.execute("SELECT id FROM articles LIMIT 200")]}
+              "articles": [r[0] for r in con.execute("SELECT id FROM articles LIMIT 200")],
+              "queries": search_terms(con)}
     n_events = con.execute("SELECT max(rowid) FROM events").fetchone()[0]
     con.close()
     cursors: list[str] = []
@@ -201,7 +281,7 @@ def main() -> None:
                                                     | {"format": "geojson", "limit": 2000}),
         "event detail": lambda: (f"/api/events/{rng.choice(facets['ids'])}", {}),
         "article": lambda: (f"/api/articles/{rng.choice(facets['articles'])}", {}),
-        "search": lambda: ("/api/search", {"q": rng.choice(WORDS) + " " + rng.choice(WORDS)}),
+        "search": lambda: ("/api/search", {"q": " ".join(rng.choice(facets["queries"]))}),
         "stats (filtered)": lambda: ("/api/stats", random_filters(rng, None, facets)),
         "actors (prefix)": lambda: ("/api/actors", {"q": f"Actor Group {rng.randint(1, 199)}"}),
         "network (filtered)": lambda: ("/api/network", random_filters(rng, None, facets)),

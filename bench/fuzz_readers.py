@@ -29,6 +29,9 @@ SUFFIX = {"nexis-docx": ".docx", "pdf": ".pdf", "rtf": ".rtf", "factiva-xml": ".
           "jsonl": ".jsonl", "csv": ".csv"}
 
 
+UNINSTRUMENTED = ["wirecoder.readers.tabular"]
+
+
 class ContractBroken(Exception):
     pass
 
@@ -36,7 +39,9 @@ class ContractBroken(Exception):
 def child(args) -> None:
     import atheris
 
-    with atheris.instrument_imports(include=["wirecoder"]):
+    # atheris 2.3's bytecode rewriting segfaults CPython 3.11 on some generator/try code
+    # (read_csv's loop, for one): such modules run uninstrumented (fuzzed, not coverage-guided).
+    with atheris.instrument_imports(include=["wirecoder"], exclude=UNINSTRUMENTED):
         from wirecoder.models import Article
         from wirecoder.readers import READERS, ReadError, read_file
     names = sorted(READERS) if not args.reader else [args.reader]

@@ -117,7 +117,7 @@ class RssSampler:
             for c in me.children(recursive=True):
                 try:
                     rss = c.memory_info().rss
-                    name = " ".join(c.cmdline()[:3])
+                    name = " ".join(c.cmdline())
                 except self.psutil.Error:
                     continue
                 if "resource_tracker" in name or "forkserver" in name:

@@ -168,7 +168,7 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, workers: int,
                                shard_format=shard_format, shard_size=shard_size,
                                time_limit=time_limit or None, wait_lock=wait_lock,
                                on_warning=lambda m: click.echo(f"warning: {m}", err=True))
-    except LockBusy as exc:
+    except (LockBusy, RuntimeError) as exc:  # busy database, dead worker, no scheduler
         fail(str(exc))
     click.echo(summary.line())
     if summary.stored + summary.duplicates == 0 and summary.errors:

@@ -13,6 +13,7 @@ import pytest
 from wirecoder.testing.badfiles import BadFile, build, is_permission_case, unreadable_works
 
 FAKE = "wirecoder.scale.fake:FakePipeline"
+ROOT_DIR = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="session")

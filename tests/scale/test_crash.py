@@ -129,3 +129,26 @@ def _running(psutil, proc) -> bool:
         return proc.status() != psutil.STATUS_ZOMBIE
     except psutil.NoSuchProcess:
         return False
+
+
+def test_dead_worker_stops_cleanly_and_rerun_resumes(tmp_path):
+    from wirecoder.ingest import ingest_paths
+
+    from .corpus import article_text
+    from .helpers import FAKE
+
+    corpus = tmp_path / "c"
+    write_corpus(corpus, 30, per_file=10)
+    _, text = article_text(500)
+    (corpus / "zz_crash.txt").write_text(text.replace("Residents", "WIRECODER-CRASH Residents"))
+    db = tmp_path / "dead.db"
+    r = run_cli("ingest", str(corpus), "--db", str(db), "--workers", "2", "--batch-size", "5")
+    assert r.returncode == 1
+    assert r.stderr.strip().splitlines()[-1].startswith("error: a worker process died")
+    con = sqlite3.connect(db)
+    stored = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+    con.close()
+    assert stored >= 25  # the batches before the crash are kept
+    # Without the crashing article's worker death (serial run: the mark is inert), it completes.
+    s = ingest_paths([str(corpus)], str(db), analyser=FAKE)
+    assert s.stored == 31 - stored

@@ -100,3 +100,21 @@ def test_merge_hook_called_after_batches(corpus, tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "wirecoder.merge", fake_merge)
     ingest_paths([str(corpus)], str(tmp_path / "m.db"), batch_size=16, analyser=FAKE)
     assert calls == [16, 32, 40]
+
+
+def test_slow_merge_is_spaced_out_but_runs_at_the_end(corpus, tmp_path, monkeypatch):
+    import sys
+    import time
+    import types
+
+    calls = []
+
+    def slow_merge(con):
+        time.sleep(0.15)
+        calls.append(con.execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    fake_merge = types.ModuleType("wirecoder.merge")
+    fake_merge.merge_new = slow_merge
+    monkeypatch.setitem(sys.modules, "wirecoder.merge", fake_merge)
+    ingest_paths([str(corpus)], str(tmp_path / "m.db"), batch_size=2, analyser=FAKE)
+    assert 2 <= len(calls) < 20 and calls[-1] == 40

@@ -12,7 +12,6 @@ same as a pipeline component that fills ``doc.spans["places"]``.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -121,6 +120,18 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     return False
 
 
+def _trim_city(doc: Doc, s: int, e: int) -> int:
+    """End of the name without a trailing "City" that only restates it ("Fargo City")."""
+    if e - s < 2 or doc[e - 1].lower_ != "city":
+        return e
+    gaz = get_gazetteer()
+    full = gaz.lookup(doc[s:e].text, False)
+    if any(c.tier == 0 for c in full):  # Mexico City, Kansas City: the name itself
+        return e
+    short = gaz.lookup(doc[s:e - 1].text, False)
+    return e - 1 if any(c.tier == 0 for c in short) else e
+
+
 def _runs(doc: Doc) -> list[tuple[int, int]]:
     """Maximal runs of capitalised tokens, allowing lower-case connectors inside."""
     runs = []
@@ -173,6 +184,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         s, e = ent.start, ent.end
         if doc[s].lower_ == "the":  # "the Gaza Strip": keep the name only
             s += 1
+        e = _trim_city(doc, s, e)
         if s >= e:
             continue
         span = doc[s:e]
@@ -250,6 +262,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             i = hj
 
     for (i, j, cands) in pending:
+        j2 = _trim_city(doc, i, j)
+        if j2 != j:
+            j, cands = j2, _good_cands(gaz.lookup(doc[i:j2].text))
         st = doc[i:j].text
         lab = ent_label.get(i)
         best = max(cands, key=lambda c: c.entry.population)

@@ -23,7 +23,7 @@ from typing import Iterable
 from ..models import Place
 from .geo_text import fold, skeleton, strip_article
 
-VERSION = "4"
+VERSION = "6"
 ENV = "WIRECODER_GAZETTEER"
 
 SCHEMA = """

@@ -29,7 +29,8 @@ def dateline_span(text: str) -> tuple[int, int] | None:
     for i, para in enumerate(parts[:3]):
         m = _DATELINE.match(para)
         if m and i > 0 or (m and len(parts) == 1):
-            return pos, pos + m.end(2) if m.group(2) else pos + m.end(1)
+            end = m.end(2) if m.group(2) else m.end(1)
+            return pos, pos + len(para[:end].rstrip())
         pos += len(para) + 2
     return None
 

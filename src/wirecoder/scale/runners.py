@@ -17,6 +17,7 @@ import multiprocessing as mp
 import os
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Iterable, Iterator, Sequence
 
 from ..models import Article, ArticleResult
@@ -68,7 +69,13 @@ class PoolRunner(SerialRunner):
 
     def map(self, batches: Iterable[Batch]) -> Iterator[list[ArticleResult]]:
         submit = lambda b: self.pool.submit(process_batch, list(b), self.spec, self.limit)
-        return _ordered(submit, batches, self.inflight)
+        try:
+            yield from _ordered(submit, batches, self.inflight)
+        except BrokenProcessPool as exc:
+            # Batches already written are committed; a re-run resumes after them.
+            raise RuntimeError("a worker process died (out of memory, or killed); the batches "
+                               "written so far are kept: run the same command again to "
+                               "resume") from exc
 
     def close(self) -> None:
         self.pool.shutdown(wait=True, cancel_futures=True)
@@ -89,7 +96,10 @@ class DaskRunner(SerialRunner):
                                         dashboard_address=None, silence_logs=40)
             self.client = Client(self.cluster)
         else:
-            self.client = Client(address)
+            try:
+                self.client = Client(address, timeout="20s")
+            except (OSError, TimeoutError) as exc:
+                raise RuntimeError(f"cannot reach the Dask scheduler at {address}: {exc}") from exc
         n = len(self.client.scheduler_info().get("workers", {})) or workers
         self.inflight = inflight or 2 * n
 
@@ -109,6 +119,7 @@ def make_runner(workers: int = 1, dask: str | None = None, spec: str | None = No
                 limit: float | None = DEFAULT_TIME_LIMIT) -> SerialRunner:
     # Resolve the spec here so remote workers run what this process was told to run.
     spec = analyser_spec(spec)
+    workers = max(int(workers or 1), 1)
     if dask:
         return DaskRunner(dask, workers=max(workers, 1), spec=spec, limit=limit)
     if workers and workers > 1:

@@ -4,17 +4,23 @@ writer and every batch is one transaction (an article, its mentions, events, evi
 
 After each batch the database sink calls ``wirecoder.merge.merge_new(con)`` when the merge
 stage provides it, so cross-article merging keeps up with the ingest; a merge failure is
-reported and does not stop the ingest (the next call catches up).
+reported and does not stop the ingest (the next call catches up). ``merge_new`` is
+incremental (it clusters events that have no cluster yet), so when it gets slow the sink
+spaces the calls out, keeping merging to about ``MERGE_SHARE`` of the run's time, and always
+merges once at the end.
 """
 from __future__ import annotations
 
 import importlib
 import sqlite3
+import time
 from typing import Callable, Sequence
 
 from ..models import ArticleResult
 from ..store import db as store
 from .shards import ShardWriter
+
+MERGE_SHARE = 0.2  # at most about this share of the wall time goes to per-batch merging
 
 
 def _merge_hook() -> Callable[[sqlite3.Connection], object] | None:
@@ -66,17 +72,20 @@ class DbSink:
         self.merge = _merge_hook() if merge else None
         self.on_warning = on_warning
         self.merge_pending = True  # a killed run may have left merging behind
+        self.next_merge = 0.0  # monotonic time before which per-batch merging waits
 
     def write(self, results: Sequence[ArticleResult]) -> tuple[int, int]:
         stored, dup = write_batch(self.con, results, self.on_warning)
         if stored:
             self.merge_pending = True
-            self.run_merge()
+            if time.monotonic() >= self.next_merge:
+                self.run_merge()
         return stored, dup
 
     def run_merge(self) -> None:
         if self.merge is None or not self.merge_pending:
             return
+        t = time.monotonic()
         try:
             self.merge(self.con)
             self.merge_pending = False
@@ -85,6 +94,8 @@ class DbSink:
                 self.con.rollback()
             if self.on_warning:
                 self.on_warning(f"merge: {type(exc).__name__}: {exc}")
+        spent = time.monotonic() - t
+        self.next_merge = time.monotonic() + spent * (1 - MERGE_SHARE) / MERGE_SHARE
 
     def close(self) -> None:
         self.run_merge()

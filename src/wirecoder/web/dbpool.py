@@ -7,6 +7,7 @@ cheaply through ``PRAGMA data_version`` on one watching connection.
 """
 from __future__ import annotations
 
+import logging
 import sqlite3
 import threading
 from collections import OrderedDict
@@ -14,6 +15,9 @@ from pathlib import Path
 from typing import Any, Callable
 
 from ..store import db as store
+from . import rollups
+
+log = logging.getLogger(__name__)
 
 
 class Database:
@@ -23,6 +27,9 @@ class Database:
         # Create tables/indexes once (additive schema); later connections skip the script.
         con = store.connect(self.path, timeout=busy_timeout_s)
         try:
+            # a database with events from before the rollup tables: fill them once
+            if rollups.ensure(con):
+                log.info("rollups rebuilt for %s", self.path)
             con.execute("PRAGMA analysis_limit = 400")
             con.execute("PRAGMA optimize")  # planner statistics for the filter indexes
         except sqlite3.DatabaseError:
@@ -44,6 +51,8 @@ class Database:
         con.execute("PRAGMA busy_timeout = %d" % int(self.busy_timeout_s * 1000))
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA cache_size = -32000")  # 32 MB page cache per connection
+        # read through the OS page cache without copies (SQLite falls back where unsupported)
+        con.execute("PRAGMA mmap_size = 1073741824")
         con.execute("PRAGMA temp_store = MEMORY")
         return con
 

@@ -6,6 +6,7 @@ import re
 import sqlite3
 from typing import Any, Iterator
 
+from . import rollups
 from .filters import Filters, cursor_sql, encode_cursor, where_sql
 
 LIST_COLUMNS = ("id", "article_id", "event_type", "sub_event_type", "date", "time_precision",
@@ -126,6 +127,21 @@ def _prefix_range(col: str, q: str) -> tuple[str, list[Any]]:
 
 
 def actors(con: sqlite3.Connection, q: str | None, f: Filters, limit: int) -> list[dict]:
+    # An actor filter means "events involving X": grouping those by actor is not a rollup sum.
+    r = None if f.actor else rollups.plan(f, group=("actor",))
+    if r is not None:
+        where, params = rollups.rollup_where(r, f, roles=(1, 2, 3))
+        conds = [where] if where else []
+        if q:
+            c, cp = _prefix_range("actor", q)
+            conds.append(c)
+            params += cp
+        sql = (f"SELECT actor AS name, sum(CASE WHEN role = 1 THEN n ELSE 0 END) AS a1, "
+               f"sum(CASE WHEN role = 1 THEN 0 ELSE n END) AS a2 FROM {r.name}"
+               + (" WHERE " + " AND ".join(conds) if conds else "")
+               + " GROUP BY actor ORDER BY a1 + a2 DESC, actor LIMIT ?")
+        return [{"name": x["name"], "events": x["a1"] + x["a2"], "as_actor1": x["a1"],
+                 "as_actor2": x["a2"]} for x in con.execute(sql, params + [limit])]
     where, params = where_sql(f)
     out: dict[str, dict[str, Any]] = {}
     for col in ("actor1", "actor2"):
@@ -193,18 +209,6 @@ INTERVALS = {"day": "substr(date, 1, 10)", "month": "substr(date, 1, 7)",
                      "ELSE date END"}
 
 
-def auto_interval(con: sqlite3.Connection, f: Filters) -> str:
-    """Day bars for a few months, weeks for a few years, months beyond."""
-    where, params = where_sql(f)
-    w = f" WHERE {where}" if where else ""
-    lo, hi = con.execute(f"SELECT min(date), max(date) FROM events{w}", params).fetchone()
-    if not lo or not hi:
-        return "month"
-    months = lambda d: int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 else 1)
-    span = months(hi) - months(lo)
-    return "month" if span > 36 else "week" if span > 4 else "day"
-
-
 def _g(col: str, filtered: bool) -> str:
     """GROUP BY term. With filters, ``+col`` stops SQLite from walking a whole GROUP BY index
     instead of the filter's index (its statistics often say a filter value matches everything,
@@ -212,39 +216,92 @@ def _g(col: str, filtered: bool) -> str:
     return "+" + col if filtered else col
 
 
-def stats(con: sqlite3.Connection, f: Filters, interval: str) -> dict[str, Any]:
+def _source(f: Filters, group: tuple[str, ...], time: str | None
+            ) -> tuple[str, str, list[Any], str, str]:
+    """(table, where, params, count expr, fatalities expr): a rollup when one answers
+    exactly, else the events table."""
+    r = rollups.plan(f, group, time)
+    if r is not None:
+        where, params = rollups.rollup_where(r, f)
+        return r.name, where, params, "sum(n)", "sum(fatalities)"
     where, params = where_sql(f)
+    return "events", where, params, "count(*)", "coalesce(sum(fatalities), 0)"
+
+
+def auto_interval(con: sqlite3.Connection, f: Filters) -> str:
+    """Day bars for a few months, weeks for a few years, months beyond."""
+    table, where, params, _, _ = _source(f, (), "month")
     w = f" WHERE {where}" if where else ""
-    fl = bool(where)
-    total, fat = con.execute(f"SELECT count(*), coalesce(sum(fatalities), 0) FROM events{w}",
-                             params).fetchone()
-    by_type = [dict(r) for r in con.execute(
-        f"SELECT event_type, sub_event_type, count(*) AS n, coalesce(sum(fatalities), 0) "
-        f"AS fatalities FROM events{w} GROUP BY {_g('event_type', fl)}, "
-        f"{_g('sub_event_type', fl)} ORDER BY n DESC",
-        params)]
-    by_review = {r[0]: r[1] for r in con.execute(
-        f"SELECT review_status, count(*) FROM events{w} GROUP BY {_g('review_status', fl)}",
-        params)}
+    lo, hi = con.execute(f"SELECT min(nullif(date, '')), max(nullif(date, '')) FROM {table}{w}",
+                         params).fetchone()
+    if not lo or not hi:
+        return "month"
+    months = lambda d: int(d[:4]) * 12 + (int(d[5:7]) if len(d) >= 7 else 1)
+    span = months(hi) - months(lo)
+    return "month" if span > 36 else "week" if span > 4 else "day"
+
+
+def stats(con: sqlite3.Connection, f: Filters, interval: str) -> dict[str, Any]:
+    """Totals, by type, by review status and a timeline, from one grouped pass."""
+    grain = "month" if interval in ("month", "year") else "day"
+    dims = ("event_type", "sub_event_type", "review_status")
+    table, where, params, n, fat = _source(f, dims, grain)
+    w = f" WHERE {where}" if where else ""
     bucket = INTERVALS[interval]
-    # no "date IS NOT NULL" term: it would tempt the planner into a full date-index walk
-    timeline = [dict(r) for r in con.execute(
-        f"SELECT {bucket} AS bucket, count(*) AS n, coalesce(sum(fatalities), 0) AS fatalities "
-        f"FROM events{w} GROUP BY bucket ORDER BY bucket", params) if r["bucket"] is not None]
-    return {"total": total, "fatalities": fat, "by_type": by_type, "by_review_status": by_review,
-            "interval": interval, "timeline": timeline}
+    rows = con.execute(
+        f"SELECT nullif({bucket}, '') AS bucket, event_type, nullif(sub_event_type, '') AS sub, "
+        f"review_status, {n} AS n, {fat} AS fat FROM {table}{w} "
+        f"GROUP BY 1, event_type, sub_event_type, review_status", params).fetchall()
+    total = fatalities = 0
+    by_type: dict[tuple, list[int]] = {}
+    by_review: dict[str, int] = {}
+    timeline: dict[str, list[int]] = {}
+    for b, et, sub, rs, cnt, fa in rows:
+        total += cnt
+        fatalities += fa
+        t = by_type.setdefault((et, sub), [0, 0])
+        t[0] += cnt
+        t[1] += fa
+        by_review[rs] = by_review.get(rs, 0) + cnt
+        if b is not None:
+            tl = timeline.setdefault(b, [0, 0])
+            tl[0] += cnt
+            tl[1] += fa
+    return {"total": total, "fatalities": fatalities,
+            "by_type": [{"event_type": et, "sub_event_type": sub, "n": v[0], "fatalities": v[1]}
+                        for (et, sub), v in sorted(by_type.items(),
+                                                   key=lambda kv: (-kv[1][0], kv[0][0],
+                                                                   kv[0][1] or ""))],
+            "by_review_status": by_review, "interval": interval,
+            "timeline": [{"bucket": b, "n": v[0], "fatalities": v[1]}
+                         for b, v in sorted(timeline.items())],
+            "computed_from": table}
 
 
 def network(con: sqlite3.Connection, f: Filters, limit: int) -> dict[str, Any]:
-    where, params = where_sql(f)
-    fl = bool(where)
-    conds = [f"{_g('actor1', fl)} IS NOT NULL", f"{_g('actor2', fl)} IS NOT NULL"] + (
-        [where] if where else [])
-    edges = [dict(r) for r in con.execute(
-        f"SELECT actor1 AS source, actor2 AS target, count(*) AS weight, "
-        f"coalesce(sum(fatalities), 0) AS fatalities FROM events WHERE {' AND '.join(conds)} "
-        f"GROUP BY {_g('actor1', fl)}, {_g('actor2', fl)} ORDER BY weight DESC LIMIT ?",
-        params + [limit])]
+    r = rollups.plan(f, ("actor1", "actor2"))
+    if r is not None and f.is_empty() and r.name == "rollup_pair":
+        # the whole pair table is the answer: read its top rows off the (n) index
+        sql, params = ("SELECT actor1 AS source, actor2 AS target, n AS weight, fatalities "
+                       "FROM rollup_pair ORDER BY n DESC LIMIT ?"), [limit]
+    elif r is not None:
+        where, params = rollups.rollup_where(r, f)
+        sql = (f"SELECT actor1 AS source, actor2 AS target, sum(n) AS weight, "
+               f"sum(fatalities) AS fatalities FROM {r.name}"
+               + (f" WHERE {where}" if where else "")
+               + " GROUP BY actor1, actor2 ORDER BY weight DESC LIMIT ?")
+        params = params + [limit]
+    else:
+        where, params = where_sql(f)
+        fl = bool(where)
+        conds = [f"{_g('actor1', fl)} IS NOT NULL", f"{_g('actor2', fl)} IS NOT NULL"] + (
+            [where] if where else [])
+        sql = (f"SELECT actor1 AS source, actor2 AS target, count(*) AS weight, "
+               f"coalesce(sum(fatalities), 0) AS fatalities FROM events "
+               f"WHERE {' AND '.join(conds)} "
+               f"GROUP BY {_g('actor1', fl)}, {_g('actor2', fl)} ORDER BY weight DESC LIMIT ?")
+        params = params + [limit]
+    edges = [dict(x) for x in con.execute(sql, params)]
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for k in ("source", "target"):
