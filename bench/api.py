@@ -229,6 +229,48 @@ def search_terms(con: sqlite3.Connection, n_docs: int = 400, stop: int = 100) ->
     return out
 
 
+def ingest_cost(n: int = 20000, seed: int = 7) -> None:
+    """Time to store n events (in 1,000-event transactions, like ingest batches) into a fresh
+    database with the full schema, then without the rollup triggers and without the web's
+    actor/date indexes: what the read-side speed costs the write side."""
+    import shutil
+    rng = random.Random(seed)
+    actors = [f"Actor Group {k}" for k in range(N_ACTORS)]
+    a_cum = zipf_cum(N_ACTORS, 1.0)
+    rows = []
+    for i in range(n):
+        t, s = rng.choice(SUBS)
+        rows.append((f"A{i % 500}:{i}", f"A{i % 500}", t, s,
+                     f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                     rng.choices(actors, cum_weights=a_cum)[0],
+                     rng.choices(actors, cum_weights=a_cum)[0] if rng.random() < 0.7 else None,
+                     "AA", rng.randint(0, 9), "{}"))
+    tmpd = Path(tempfile.mkdtemp(prefix="wirecoder-ingest-"))
+    print(f"storing {n:,} events in batches of 1,000 (fresh database each time)")
+    for label, drop in (("full schema", ()),
+                        ("without rollup triggers", ("events_rollup_ai",)),
+                        ("without triggers and actor/date indexes",
+                         ("events_rollup_ai", "events_actor1_date", "events_actor2_date"))):
+        con = store.connect(tmpd / f"{len(drop)}.db")
+        for name in drop:
+            kind = "TRIGGER" if name.startswith("events_rollup") else "INDEX"
+            con.execute(f"DROP {kind} {name}")
+        with con:
+            con.executemany("INSERT INTO articles (id, content_hash, text) VALUES (?,?,'x')",
+                            [(f"A{k}", f"h{k}") for k in range(500)])
+        t0 = time.perf_counter()
+        for b in range(0, n, 1000):
+            with con:
+                con.executemany(
+                    "INSERT INTO events (id, article_id, event_type, sub_event_type, date, actor1, "
+                    "actor2, country_code, fatalities, record) VALUES (?,?,?,?,?,?,?,?,?,?)",
+                    rows[b:b + 1000])
+        dt = time.perf_counter() - t0
+        print(f"  {label:42s} {dt:6.2f} s  ({dt / n * 1e6:5.0f} µs/event)")
+        con.close()
+    shutil.rmtree(tmpd, ignore_errors=True)
+
+
 def percentile(xs: list[float], p: float) -> float:
     xs = sorted(xs)
     return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
@@ -240,7 +282,12 @@ def main() -> None:
     ap.add_argument("--db", type=Path, default=None)
     ap.add_argument("--requests", type=int, default=60, help="timed requests per endpoint")
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--ingest-cost", action="store_true",
+                    help="only measure what the rollup triggers and indexes cost ingest")
     args = ap.parse_args()
+    if args.ingest_cost:
+        ingest_cost()
+        return
     # outside the repo's build/ (cleaned by other tools); regenerated when missing
     db = args.db or Path(tempfile.gettempdir()) / "wirecoder-bench" / f"api-{args.events}.db"
     if not db.exists():

@@ -23,12 +23,14 @@ Rules for each field (documented here because reviewers ask):
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..models import Actor, Article, Attribution, Claim, Event, Evidence, Mention, Place
 from . import actors as A
 from . import deps
+from . import location as L
 from .classify import Detection, _roles, classify_sentence
 from .dedup import Candidate, deduplicate
 from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VAC, event_type_of, plover_of
@@ -41,9 +43,7 @@ class CodedArticle:
     claims: list[Claim] = field(default_factory=list)
 
 
-PLACE_FIELDS = {f.name for f in fields(Place)}
 NON_EVENT_ROLES = {"byline", "dateline", "demonym"}
-PRECISION_RANK = {"point": 3, "town": 3, "district": 2, "region": 2, "country": 1}
 ANAPHOR = re.compile(r"^\s*(?:the|this|that) (?:group|militants|militant group|terror group|jihadists|"
                      r"insurgents|fighters|organi[sz]ation|extremists|rebels)\b|^\s*(?:they|it)\s*$", re.I)
 STRENGTH = re.compile(r"\b(?:about|some|up to|an estimated|estimated|approximately|around|only|nearly|"
@@ -53,64 +53,17 @@ OWN_STRENGTH = re.compile(r"\b(?:there (?:are|were)|has|have|had|numbered|number
                           r"estimate|strength|peak|can range|range from)\b", re.I)
 
 
-def place_of(m: Mention) -> Place:
-    d = {k: v for k, v in (m.data or {}).items() if k in PLACE_FIELDS}
-    d.setdefault("name", m.text)
-    p = Place(**d)
-    p.mention = p.mention or m.text
-    if not p.geo_precision:
-        fc = (p.feature_code or "")
-        p.geo_precision = ("country" if fc.startswith("PCL") else "region" if fc == "ADM1"
-                           else "district" if fc.startswith("ADM") else "town")
-    return p
+place_of = L.place_of  # kept importable from here
+_in_spans = L._in_spans
 
 
-def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= start and end <= e for s, e in spans)
-
-
-def _place_score(text: str, m: Mention, trigger: int) -> float:
-    p = m.data or {}
-    rank = PRECISION_RANK.get(p.get("geo_precision") or "", 2)
-    before = text[max(0, m.start - 30):m.start].lower()
-    s = float(rank)
-    if re.search(r"\b(?:in|at|near|outside|to|towards|into|around|such as|of|on|across)\s+(?:the\s+)?(?:\w+\s+)?$", before):
-        s += 1
-    if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
-        s -= 1
-    if re.search(r"\bbetween\s+(?:\w+\s+){0,3}?(?:and\s+)?$", before):
-        s -= 1.5  # "Jufra, a district between Sirte and Ubari": landmarks, not the place
-    if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
-            or re.search(r"\bkm\s+(?:\w+\s+)?(?:of|from)\s+$", before):
-        s -= 0.75
-    if text.count("(", 0, m.start) > text.count(")", 0, m.start):
-        s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
-    if m.data.get("confidence") is not None:
-        s += 0.25 * float(m.data["confidence"])
-    return s - 0.0005 * abs(m.start - trigger)
-
-
-def _country_place(iso2: str) -> Place:
-    fn = deps.optional("wirecoder.resolve.places:country_place")
-    if fn is not None:
-        try:
-            p = fn(iso2)
-            if p is not None:
-                p.geo_precision = p.geo_precision or "country"
-                return p
-        except Exception:
-            pass
-    return Place(name=A.country_name(iso2) or iso2, country_code=iso2, geo_precision="country")
-
-
-def _focus_country(article: Article, places: list[Mention]) -> str | None:
-    counts: dict[str, int] = {}
-    for m in places:
-        cc = (m.data or {}).get("country_code")
-        if cc and m.role not in ("byline", "dateline"):
-            counts[cc] = counts.get(cc, 0) + 1
-    if counts:
-        return max(counts, key=lambda c: counts[c])
+def _focus_country(article: Article, places: list[Mention], text: str = "",
+                   actors: list[Mention] | None = None) -> str | None:
+    """The story's country: weighted votes of places, country words and groups (see
+    ``events.location``), else the export's country codes."""
+    cc = L.top_country(L.country_votes(text, places, actors or []))
+    if cc:
+        return cc
     meta = article.metadata.get("countries") if article.metadata else None
     if isinstance(meta, (list, tuple)) and meta:
         meta = meta[0]
@@ -130,10 +83,12 @@ class _Ctx:
         self.sents = list(doc.sents)
         self.places = sorted((m for m in places if m.kind == "place" and m.role not in NON_EVENT_ROLES),
                              key=lambda m: m.start)
-        self.focus = _focus_country(article, places)
+        self.all_places = list(places)
+        self.focus = _focus_country(article, places, self.text)
         self.dates = sorted(deps.find_dates(doc, self.pub), key=lambda d: d.start)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.actors: list[Mention] = []
+        self.votes: Counter = Counter()
         self.last_group: Actor | None = None
 
     def paragraph(self, pos: int) -> int:
@@ -176,26 +131,8 @@ def _claims(ctx: _Ctx) -> list[Claim]:
 
 
 def _location(ctx: _Ctx, si: int, trigger: int, att_spans) -> tuple[Place | None, int, Mention | None]:
-    sent = ctx.sents[si]
-    own = [m for m in ctx.places if sent.start_char <= m.start < sent.end_char
-           and not _in_spans(m.start, m.end, att_spans)]
-    if own:
-        best = max(own, key=lambda m: _place_score(ctx.text, m, trigger))
-        return place_of(best), 2, best
-    para = ctx.paragraph(sent.start_char)
-    for back in (1, 2):
-        if si - back < 0:
-            break
-        prev = ctx.sents[si - back]
-        if ctx.paragraph(prev.start_char) != para:
-            break
-        cands = [m for m in ctx.places if prev.start_char <= m.start < prev.end_char]
-        if cands:
-            best = max(cands, key=lambda m: _place_score(ctx.text, m, prev.end_char))
-            return place_of(best), 1, best
-    if ctx.focus:
-        return _country_place(ctx.focus), 0, None
-    return None, 0, None
+    return L.locate(ctx.text, ctx.sents, si, trigger, ctx.places, att_spans, ctx.focus, ctx.paragraph,
+                    ctx.votes)
 
 
 def _date(ctx: _Ctx, si: int, att_spans) -> tuple[deps.DateInfo | None, bool]:
@@ -221,6 +158,12 @@ def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -
             if isinstance(ante, dict):
                 d = ante
             canonical = d.get("canonical") or d.get("name")
+            if not d.get("named") and not d.get("antecedent") and d.get("role") not in ("ethnic", None):
+                # generic nouns were named with the story's first guess of its country; the
+                # event's own country (or the phrase's demonym) decides
+                again = A.named_actor(m.text, iso2)
+                if again is not None and again.canonical:
+                    return again
             if canonical:
                 return Actor(name=m.text, canonical=canonical, type=d.get("type"), inter=d.get("inter"),
                              country=d.get("country"))
@@ -228,6 +171,26 @@ def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -
         g = ctx.last_group
         return Actor(name=phrase.strip(), canonical=g.canonical, type=g.type, inter=g.inter, country=g.country)
     return A.named_actor(phrase, iso2)
+
+
+_VICTIM_TYPES = ("Civilians",)
+
+
+def _fallback_actor1(ctx: _Ctx, sent: Any, trig: int, iso2: str | None, etype: str) -> Actor | None:
+    inside = [m for m in ctx.actors if sent.start_char <= m.start < sent.end_char]
+    for m in inside:
+        if m.start < trig:
+            return _actor_for(ctx, m.text, m.start, m.end, iso2)
+    subjects = {t.idx for t in sent if t.dep_ in ("nsubj", "nsubjpass", "agent")}
+    ordered = sorted(inside, key=lambda m: (not any(m.start <= i < m.end for i in subjects), m.start))
+    for m in ordered:
+        a = _actor_for(ctx, m.text, m.start, m.end, iso2)
+        if a is None:
+            continue
+        if etype in (VAC, BATTLES, EXPLOSIONS) and a.type in _VICTIM_TYPES:
+            continue
+        return a
+    return None
 
 
 def _phrase_offsets(sent: Any, phrase: str) -> tuple[int, int]:
@@ -276,11 +239,10 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     actor1 = _actor_for(ctx, perp, p_s, p_e, iso2)
     actor2 = _actor_for(ctx, vict, v_s, v_e, iso2)
     if actor1 is None and not perp:
-        # the first named actor before the trigger is the doer in "On X, ISGS militants ... seized"
-        for m in ctx.actors:
-            if sent.start_char <= m.start < trig:
-                actor1 = _actor_for(ctx, m.text, m.start, m.end, iso2)
-                break
+        # the first named actor before the trigger is the doer in "On X, ISGS militants ... seized";
+        # else, when the parse found no subject ("Property destruction: ..." labels, headlines),
+        # the first actor of the sentence that is not a victim
+        actor1 = _fallback_actor1(ctx, sent, trig, iso2, etype)
     assoc1 = None
     if etype in (PROTESTS, RIOTS):
         rioters = etype == RIOTS
@@ -342,6 +304,17 @@ def _claimed(si_sent: Any, claims: list[Claim]) -> bool:
 def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArticle:
     ctx = _Ctx(doc, article, places or [])
     ctx.actors = _load_actors(ctx)
+    try:
+        extra = L.missed_places(ctx.text, ctx.all_places, ctx.actors)
+    except Exception:  # a supplement: never lose the article's events over it
+        extra = []
+    if extra:  # a found place replaces an unresolved geoparser mention of the same span
+        spans = {(m.start, m.end) for m in extra}
+        ctx.all_places = [m for m in ctx.all_places if (m.start, m.end) not in spans] + extra
+        ctx.places = sorted([m for m in ctx.places if (m.start, m.end) not in spans] + extra,
+                            key=lambda m: m.start)
+    ctx.votes = L.country_votes(ctx.text, ctx.all_places, ctx.actors)
+    ctx.focus = _focus_country(article, ctx.all_places, ctx.text, ctx.actors) or ctx.focus
     claims = _claims(ctx)
     cands: list[Candidate] = []
     for si, sent in enumerate(ctx.sents):

@@ -40,6 +40,9 @@ TYPE_WORDS = {"city", "town", "village", "province", "district", "region", "gove
               "department", "municipality", "neighbourhood", "neighborhood"}
 DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast",
               "southwest", "north-east", "north-west", "south-east", "south-west"}
+STREET_WORDS = {"street", "avenue", "road", "boulevard", "square", "bridge", "highway",
+                "st.", "ave.", "rd.", "blvd.", "lane", "drive", "plaza", "market", "checkpoint",
+                "crossing", "roundabout"}
 CONNECTORS = {"of", "de", "al", "el", "la", "le", "du", "des", "del", "da", "do", "-", "upon",
               "on", "am", "an", "bin", "ibn", "abu", "bani", "ben"}
 # Capitalised words that name places in the gazetteer but are far more often something else.
@@ -192,9 +195,12 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         if stext.lower() in STOP and not stext.isupper():
             continue
         cands = gaz.lookup(stext)
-        if not _good_cands(cands) and (label == "FAC" or (len(span) == 1 and not
-                                                          _evidence(doc, s, e, text))):
-            continue  # unknown one-word "places" are mostly surnames and brands
+        if not _good_cands(cands) and (
+                (label == "FAC" and span[-1].lower_ not in STREET_WORDS)
+                or (len(span) == 1 and not _evidence(doc, s, e, text))):
+            # Unknown one-word "places" are mostly surnames and brands, unknown facilities
+            # mostly buildings; named streets and squares are kept (events happen there).
+            continue
         found.append(Found(span.start_char, span.end_char, stext, label, "place", cands,
                            1.0 if _good_cands(cands) else 0.3))
         place_names.add(stext.lower())

@@ -22,7 +22,7 @@ ADMIN_WORDS = {"province", "district", "governorate", "region", "state", "county
 SETTLEMENT_WORDS = {"city", "town", "village", "capital", "port", "oasis", "suburb", "hamlet",
                     "township"}
 
-_TIER_COST = {TIER_NAME: 0.0, TIER_CASE: 0.0, TIER_ALT: 0.15, TIER_ARTICLE: 0.25,
+_TIER_COST = {TIER_NAME: 0.0, TIER_CASE: 0.0, TIER_ALT: 0.5, TIER_ARTICLE: 0.6,
               TIER_SKELETON: 0.8}
 
 
@@ -67,6 +67,9 @@ def prior(c: Candidate, written: str) -> float:
         s = 0.9 + 0.3 * math.log10(e.population + 10) / 7
     elif e.fclass == "P":
         s = 2.2 * math.log10(e.population + 10) / 7
+        # World cities are the default reading of their name (Moscow, Paris), even in an
+        # article otherwise about another country.
+        s += 0.8 if e.population >= 1_000_000 else 0.4 if e.population >= 300_000 else 0.0
     elif e.fcode in ("RGN", "PEN"):  # named regions (Middle East, Sinai)
         s = 2.2
     else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 import re
 import sqlite3
+from dataclasses import replace
 from typing import Any, Iterator
 
 from . import rollups
@@ -23,21 +24,55 @@ def _loads(v: str | None) -> Any:
         return None
 
 
+def _ordered_sql(f: Filters, columns: tuple[str, ...], extra: tuple[str, list[Any]] | None
+                 ) -> tuple[str, list[Any]]:
+    """``SELECT columns ... ORDER BY date DESC, id DESC LIMIT ? OFFSET ?`` for filters ``f``.
+
+    An actor filter is "actor1 IN (...) OR actor2 IN (...)": as one query SQLite collects and
+    sorts every event of the actor (a common actor has 100k+). Two queries, each walking its
+    (actorN, date) index newest first and stopping at the page's end, merged by a UNION, read
+    only about two pages.
+    """
+    cols = ", ".join(columns)
+    if not f.actor:
+        where, params = where_sql(f)
+        conds = [where] if where else []
+        if extra:
+            conds.append(extra[0])
+            params += extra[1]
+        return (f"SELECT {cols} FROM events" + (" WHERE " + " AND ".join(conds) if conds else "")
+                + " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"), params
+    rest, rest_params = where_sql(replace(f, actor=()))
+    arms, params = [], []
+    marks = ", ".join("?" * len(f.actor))
+    for col in ("actor1", "actor2"):
+        conds = [f"{col} IN ({marks})"] + ([rest] if rest else [])
+        p = [*f.actor, *rest_params]
+        if extra:
+            conds.append(extra[0])
+            p += extra[1]
+        # each arm must hold the whole page (offset + limit): the merge keeps the newest
+        arms.append(f"SELECT * FROM (SELECT {cols} FROM events WHERE {' AND '.join(conds)} "
+                    f"ORDER BY date DESC, id DESC LIMIT ? + ?)")
+        params += p + ["__limit__", "__offset__"]
+    return (" UNION ".join(arms) + " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?"), params
+
+
+def _bind(params: list[Any], limit: int, offset: int) -> list[Any]:
+    return [limit if p == "__limit__" else offset if p == "__offset__" else p for p in params] \
+        + [limit, offset]
+
+
 def list_events(con: sqlite3.Connection, f: Filters, limit: int = 100, offset: int = 0,
                 cursor: str | None = None, columns: tuple[str, ...] = LIST_COLUMNS
                 ) -> dict[str, Any]:
     """Newest first. ``cursor`` (keyset) is cheap at any depth; ``offset`` is for small pages."""
-    where, params = where_sql(f)
-    conds = [where] if where else []
+    extra = None
     if cursor:
-        c, cp = cursor_sql(cursor)
-        conds.append(c)
-        params += cp
+        extra = cursor_sql(cursor)
         offset = 0
-    sql = (f"SELECT {', '.join(columns)} FROM events"
-           + (" WHERE " + " AND ".join(conds) if conds else "")
-           + " ORDER BY date DESC, id DESC LIMIT ? OFFSET ?")
-    rows = [dict(r) for r in con.execute(sql, params + [limit + 1, offset])]
+    sql, params = _ordered_sql(f, columns, extra)
+    rows = [dict(r) for r in con.execute(sql, _bind(params, limit + 1, offset))]
     more = len(rows) > limit
     rows = rows[:limit]
     nxt = encode_cursor(rows[-1]["date"], rows[-1]["id"]) if more and rows else None
@@ -48,11 +83,14 @@ def list_events(con: sqlite3.Connection, f: Filters, limit: int = 100, offset: i
 def iter_events(con: sqlite3.Connection, f: Filters, max_rows: int, with_record: bool = False
                 ) -> Iterator[dict[str, Any]]:
     """Every matching event (newest first), for map and export streams."""
+    if not with_record:
+        sql, params = _ordered_sql(f, LIST_COLUMNS, None)
+        for r in con.execute(sql, _bind(params, max_rows, 0)):
+            yield dict(r)
+        return
     where, params = where_sql(f)
-    cols = "e.*, a.source_name, a.headline" if with_record else ", ".join(
-        "e." + c for c in LIST_COLUMNS)
-    sql = (f"SELECT {cols} FROM events e"
-           + (" LEFT JOIN articles a ON a.id = e.article_id" if with_record else "")
+    sql = ("SELECT e.*, a.source_name, a.headline FROM events e "
+           "LEFT JOIN articles a ON a.id = e.article_id"
            + (" WHERE " + where_sql(f, "e")[0] if where else "")
            + " ORDER BY e.date DESC, e.id DESC LIMIT ?")
     for r in con.execute(sql, params + [max_rows]):
@@ -174,24 +212,49 @@ def fts_query(q: str) -> str | None:
     return " ".join(terms)
 
 
-def search(con: sqlite3.Connection, q: str, limit: int, offset: int) -> dict[str, Any]:
+SEARCH_WINDOW = 2000
+
+
+def search(con: sqlite3.Connection, q: str, limit: int, offset: int,
+           window: int = SEARCH_WINDOW) -> dict[str, Any]:
+    """Best bm25 matches among the newest ``window`` matching articles.
+
+    Ranking every match of a common word (tens of thousands of articles) costs a bm25 per
+    match; walking the index newest-first and ranking only a window keeps it bounded, and
+    ``ranked_all`` says when the ranking covered every match.
+    """
     match = fts_query(q)
     if match is None:
         return {"query": q, "results": []}
-    rows = con.execute(
-        "SELECT a.id, a.headline, a.source_name, a.publication_date, "
-        "snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet, "
-        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-        "FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
-        "WHERE articles_fts MATCH ? ORDER BY rank LIMIT ? OFFSET ?",
-        (match, limit, offset)).fetchall()
+    window = max(window, limit + offset)
+    hits = con.execute(
+        "SELECT rowid, bm25(articles_fts) AS score FROM articles_fts WHERE articles_fts MATCH ? "
+        "ORDER BY rowid DESC LIMIT ?", (match, window + 1)).fetchall()
+    ranked_all = len(hits) <= window
+    top = sorted(hits[:window], key=lambda h: (h[1], -h[0]))[offset:offset + limit]
+    rows = {}
+    if top:
+        marks = ", ".join("?" * len(top))
+        for r in con.execute(
+                "SELECT a.rowid AS rid, a.id, a.headline, a.source_name, a.publication_date, "
+                "snippet(articles_fts, 1, char(2), char(3), ' … ', 16) AS snippet, "
+                "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+                f"FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid "
+                f"WHERE articles_fts MATCH ? AND articles_fts.rowid IN ({marks})",
+                (match, *[h[0] for h in top])):
+            rows[r["rid"]] = r
     results = []
-    for r in rows:
+    for h in top:
+        r = rows.get(h[0])
+        if r is None:
+            continue
         d = dict(r)
+        d.pop("rid")
         # Marks come back as control characters, never as markup: the page splits on them.
         d["snippet"] = _split_snippet(d.pop("snippet") or "")
         results.append(d)
-    return {"query": q, "fts": match, "results": results}
+    return {"query": q, "fts": match, "results": results, "ranked_all": ranked_all,
+            "window": window}
 
 
 def _split_snippet(s: str) -> list[dict[str, Any]]:
@@ -248,10 +311,14 @@ def stats(con: sqlite3.Connection, f: Filters, interval: str) -> dict[str, Any]:
     table, where, params, n, fat = _source(f, dims, grain)
     w = f" WHERE {where}" if where else ""
     bucket = INTERVALS[interval]
+    # A rollup's rows are already unique per (date, type, sub-type, status): summing them here
+    # is cheaper than SQLite's GROUP BY, which sorts them through a temporary b-tree first.
+    group = ("" if table != "events" else
+             " GROUP BY 1, event_type, sub_event_type, review_status")
     rows = con.execute(
         f"SELECT nullif({bucket}, '') AS bucket, event_type, nullif(sub_event_type, '') AS sub, "
-        f"review_status, {n} AS n, {fat} AS fat FROM {table}{w} "
-        f"GROUP BY 1, event_type, sub_event_type, review_status", params).fetchall()
+        f"review_status, {n if group else 'n'} AS n, {fat if group else 'fatalities'} AS fat "
+        f"FROM {table}{w}{group}", params).fetchall()
     total = fatalities = 0
     by_type: dict[tuple, list[int]] = {}
     by_review: dict[str, int] = {}
@@ -278,6 +345,9 @@ def stats(con: sqlite3.Connection, f: Filters, interval: str) -> dict[str, Any]:
             "computed_from": table}
 
 
+NETWORK_SCAN = 20_000
+
+
 def network(con: sqlite3.Connection, f: Filters, limit: int) -> dict[str, Any]:
     r = rollups.plan(f, ("actor1", "actor2"))
     if r is not None and f.is_empty() and r.name == "rollup_pair":
@@ -292,16 +362,29 @@ def network(con: sqlite3.Connection, f: Filters, limit: int) -> dict[str, Any]:
                + " GROUP BY actor1, actor2 ORDER BY weight DESC LIMIT ?")
         params = params + [limit]
     else:
+        # No rollup has these filters (a country, a date range, a place...): build the network
+        # from the newest NETWORK_SCAN matching events and say so, rather than reading them all.
         where, params = where_sql(f)
-        fl = bool(where)
-        conds = [f"{_g('actor1', fl)} IS NOT NULL", f"{_g('actor2', fl)} IS NOT NULL"] + (
-            [where] if where else [])
-        sql = (f"SELECT actor1 AS source, actor2 AS target, count(*) AS weight, "
-               f"coalesce(sum(fatalities), 0) AS fatalities FROM events "
-               f"WHERE {' AND '.join(conds)} "
-               f"GROUP BY {_g('actor1', fl)}, {_g('actor2', fl)} ORDER BY weight DESC LIMIT ?")
-        params = params + [limit]
-    edges = [dict(x) for x in con.execute(sql, params)]
+        conds = ["actor1 IS NOT NULL", "actor2 IS NOT NULL"] + ([where] if where else [])
+        sql = (f"SELECT actor1 AS source, actor2 AS target, sum(k <= ?) AS weight, "
+               f"sum(CASE WHEN k <= ? THEN coalesce(fatalities, 0) ELSE 0 END) AS fatalities, "
+               f"max(k) AS k FROM ("
+               f"SELECT actor1, actor2, fatalities, row_number() OVER (ORDER BY date DESC) AS k "
+               f"FROM (SELECT actor1, actor2, fatalities, date FROM events "
+               f"WHERE {' AND '.join(conds)} ORDER BY date DESC LIMIT ?)) "
+               f"GROUP BY actor1, actor2 ORDER BY weight DESC")
+        rows = con.execute(sql, [NETWORK_SCAN, NETWORK_SCAN] + params + [NETWORK_SCAN + 1]
+                           ).fetchall()
+        scanned = max((x["k"] for x in rows), default=0)
+        truncated = scanned > NETWORK_SCAN
+        edges = [{k: x[k] for k in ("source", "target", "weight", "fatalities")}
+                 for x in rows[:limit] if x["weight"] > 0]
+        return _graph(edges) | {"truncated": truncated,
+                                "events_considered": min(scanned, NETWORK_SCAN)}
+    return _graph([dict(x) for x in con.execute(sql, params)]) | {"truncated": False}
+
+
+def _graph(edges: list[dict[str, Any]]) -> dict[str, Any]:
     nodes: dict[str, dict[str, Any]] = {}
     for e in edges:
         for k in ("source", "target"):

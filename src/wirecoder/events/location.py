@@ -1,0 +1,483 @@
+"""Where an event happened, and in which country.
+
+The geoparser resolves every place mention on its own evidence; a short report often gives it
+too little ("Tambila" alone matches a Mexican town by its consonant skeleton). The coder sees
+more: the ACLED-style qualifiers "(Bourzanga, Bam)", the other places of the story, the
+demonyms and country names ("Burkinabe soldiers", "Military Forces of Mali"), and the home
+countries of the named groups. So it decides the story's country first, by weighted votes:
+
+- a place matched by its name or an alternate name (not only by its consonant skeleton): 3
+  (a loose skeleton match: 0.4, unresolved: 0);
+- a country name or demonym written in the text: 1 (per distinct word);
+- a named armed group with a home country (Al Shabaab -> Somalia): 0.8; an ethnic group whose
+  militias ACLED codes in one country first: 0.5.
+
+Then the event place: the best-scored place of the event sentence (see ``place_score``).
+When it lies outside that country or could not be resolved, it is looked up again inside the
+country; failing that, the most specific qualifier that resolves there ("in Tangangari
+(Boundore, Yagha)": Boundore, then Yagha), another place of the sentence or of the paragraph's
+earlier sentences there, and last the country itself (geo_precision "country"). The
+returned place is always consistent with the country chosen.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any, Iterable
+
+from ..models import Mention, Place
+from . import deps
+
+PRECISION_RANK = {"point": 3, "town": 3, "district": 2, "region": 2, "country": 1}
+_TYPE_WORDS = re.compile(
+    r"\s+(?:city|town|village|district|province|county|state|region|governorate|municipality|"
+    r"township|area|camp|locality|sub-?county|department|commune|prefecture|division|zone|"
+    r"neighbou?rhood|settlement|market|suburb|territory)\s*$", re.I)
+_PREFIX_WORDS = re.compile(r"^(?:the\s+)?(?:city|town|village|district|province|county|state|region|"
+                           r"governorate|municipality)\s+of\s+", re.I)
+_CONTINENTS = {"CONT", "RGN"}
+
+
+# ------------------------------------------------------------------------------- gazetteer access
+def _gaz():
+    fn = deps.optional("wirecoder.resolve.gazetteer:get_gazetteer")
+    return fn() if fn is not None else None
+
+
+def name_variants(text: str) -> list[str]:
+    """The name itself, then without a type word ("Khost district" -> "Khost")."""
+    t = text.strip(" ,.;:()")
+    out = [t]
+    for pat in (_TYPE_WORDS, _PREFIX_WORDS):
+        s = pat.sub("", t).strip()
+        if s and s != t and s not in out:
+            out.append(s)
+    s = _PREFIX_WORDS.sub("", _TYPE_WORDS.sub("", t)).strip()
+    if s and s not in out:
+        out.append(s)
+    if t.lower().startswith("the ") and t[4:] not in out:
+        out.append(t[4:])
+    return out
+
+
+@lru_cache(maxsize=50_000)
+def _exact_ids(text: str) -> dict[int, int]:
+    """GeoNames ids a name matches by name or alternate name (no consonant-skeleton matches),
+    with the best match tier of each."""
+    gaz = _gaz()
+    if gaz is None:
+        return {}
+    ids: dict[int, int] = {}
+
+    def add(name: str) -> None:
+        for c in gaz.lookup(name, False):
+            if c.tier != 3:
+                ids[c.entry.id] = min(c.tier, ids.get(c.entry.id, 9))
+    try:
+        for v in name_variants(text):
+            add(v)
+        words = text.split()
+        if not ids and 1 < len(words) <= 6:  # "Mandera County", "Idleb province": a part names it
+            for n in range(len(words) - 1, 0, -1):
+                for i in range(len(words) - n + 1):
+                    part = " ".join(words[i:i + n]).strip(",.;:()")
+                    if part[:1].isupper():
+                        add(part)
+    except Exception:
+        return {}
+    return ids
+
+
+def match_tier(m: Mention) -> int | None:
+    """How the mention's resolved place matches its text: 0 name, 1 alternate name, 2 without
+    article, 4 case-sensitive short form; None for a loose (skeleton) match or no place."""
+    gid = (m.data or {}).get("geonameid")
+    if gid is None:
+        return None
+    return _exact_ids(m.text).get(gid)
+
+
+def is_exact(m: Mention) -> bool:
+    return match_tier(m) is not None
+
+
+def candidates_in(text: str, cc: str) -> list[Any]:
+    """Gazetteer entries for a name inside one country: exact matches first, then loose ones."""
+    gaz = _gaz()
+    if gaz is None:
+        return []
+    sim = deps.optional("wirecoder.resolve.geo_rank:name_similarity")
+    out: list[Any] = []
+    try:
+        for v in name_variants(text):
+            for fuzzy in (False, True):
+                if fuzzy and not v[:1].isupper():
+                    continue
+                for c in gaz.lookup(v, fuzzy):
+                    e = c.entry
+                    if e.cc != cc or e.fcode in _CONTINENTS:
+                        continue
+                    if c.tier == 3 and sim is not None and sim(v, e) < 0.75:
+                        continue
+                    out.append((c.tier, e))
+                if out:
+                    break
+            if out:
+                break
+    except Exception:
+        return []
+    out.sort(key=lambda x: (x[0], not x[1].is_country, -(x[1].population or 0)))
+    return [e for _, e in out]
+
+
+# ----------------------------------------------------------------------------------- country
+def _country_of_word():
+    return deps.optional("wirecoder.resolve.actors:country_of_word")
+
+
+_CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
+
+
+def country_words(text: str) -> Counter:
+    """Countries named or implied by a demonym in the text, once per distinct word."""
+    fn = _country_of_word()
+    out: Counter = Counter()
+    if fn is None:
+        return out
+    seen: set[str] = set()
+    for m in _CAP_WORD.finditer(text):
+        w = m.group()
+        parts = [w] + (w.split() if " " in w else [])
+        for p in parts:
+            p = p.strip(".,'\u2019")
+            p = re.sub(r"(?:'s|\u2019s)$", "", p)
+            if p in seen or len(p) < 3:
+                continue
+            try:
+                cc = fn(p)
+                if not cc and p.endswith("s") and len(p) > 5:  # "Burkina Fasos", "Ethiopias" (lost apostrophe)
+                    cc = fn(p[:-1])
+            except Exception:
+                cc = None
+            if cc:
+                seen.add(p)
+                out[cc] += 1.0
+                break
+    return out
+
+
+def place_weight(m: Mention) -> float:
+    """Vote of one resolved place mention for its country (see the module doc)."""
+    if (m.data or {}).get("weight") is not None:
+        return float(m.data["weight"])
+    tier = match_tier(m)
+    if tier is None:
+        return 0.4
+    return 2.5 if tier in (1, 2) else 3.0
+
+
+def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention] = ()) -> Counter:
+    """Weighted evidence for the story's country (see the module doc). Earlier places weigh a
+    little more, so a tie goes to the place the report names first."""
+    votes: Counter = Counter()
+    n = 0
+    for m in sorted(places, key=lambda x: x.start):
+        d = m.data or {}
+        cc = d.get("country_code")
+        if not cc or m.role in ("byline", "dateline", "demonym"):
+            continue  # demonyms are counted by ``country_words`` below, once per word
+        if (d.get("feature_code") or "") in _CONTINENTS:
+            continue
+        votes[cc] += place_weight(m) * (1.0 + 0.02 / (1 + n))
+        n += 1
+    for cc, w in country_words(text).items():
+        votes[cc] += w
+    for a in actors:
+        d = a.data or {}
+        if d.get("named") and d.get("country"):
+            votes[d["country"]] += 0.8
+        elif d.get("role") == "ethnic" and d.get("country"):
+            votes[d["country"]] += 0.5
+    return votes
+
+
+# ------------------------------------------------------------------- places the NER missed
+_NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|de|du|wa|ash|an|as|ad|az))*"
+_PAREN = re.compile(rf"({_NAME})\s*\(([A-Z][^()]{{1,80}})\)")
+_PREP = re.compile(rf"\b(?:in|near|at|outside|around|of|towards?|into|from)\s+(?:the\s+)?"
+                   rf"(?:(?:village|town|city|area|locality|district|province|region|county|commune|"
+                   rf"department|outskirts|vicinity)\s+of\s+)?({_NAME})")
+_COMMA_QUAL = re.compile(rf",\s+({_NAME})")
+_NOT_PLACE = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+              "saturday", "sunday", "the", "a", "an", "on", "in", "at", "as", "he", "she", "they", "it",
+              "police", "army", "president", "government", "minister", "state", "islamic", "al", "god"}
+
+
+def _spans_missed(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, int, bool]]:
+    """(start, end, is_qualifier) of capitalised names after place prepositions or inside
+    ACLED-style qualifiers "X (Y, Z)" that no place mention covers."""
+    out: list[tuple[int, int, bool]] = []
+
+    def free(s: int, e: int) -> bool:
+        return not any(a < e and s < b for a, b in taken) and not any(a < e and s < b for a, b, _ in out)
+
+    for m in _PAREN.finditer(text):
+        head_s, head_e = m.span(1)
+        if free(head_s, head_e):
+            out.append((head_s, head_e, False))
+        inner_s = m.start(2)
+        for part in re.finditer(r"[^,]+", m.group(2)):
+            name = part.group().strip()
+            if not name[:1].isupper() or re.search(r"\d", name):
+                break
+            s = inner_s + part.start() + (len(part.group()) - len(part.group().lstrip()))
+            e = s + len(name)
+            if free(s, e):
+                out.append((s, e, True))
+    for m in _PREP.finditer(text):
+        s, e = m.span(1)
+        if free(s, e):
+            out.append((s, e, False))
+        for q in _COMMA_QUAL.finditer(text, e):  # "in Nyalenda, Kisumu County"
+            if q.start() != e:
+                break
+            s2, e2 = q.span(1)
+            if free(s2, e2):
+                out.append((s2, e2, True))
+            e = q.end()
+    return out
+
+
+def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = ()) -> list[Mention]:
+    """Place mentions the geoparser did not return (spaCy often reads a village as a PERSON):
+    capitalised names after in/near/at/of and inside "(District, Province)" qualifiers that
+    the gazetteer knows by name (never by a loose match). Among same-name places the one in
+    the story's likeliest country wins, qualifiers preferring administrative areas."""
+    gaz = _gaz()
+    if gaz is None:
+        return []
+    taken = [(m.start, m.end) for m in places if m.start >= 0 and (m.data or {}).get("country_code")]
+    taken += [(a.start, a.end) for a in actors]
+    found: list[tuple[int, int, bool, list[Any]]] = []
+    spans = _spans_missed(text, taken)
+    unresolved = [(m.start, m.end, False) for m in places if m.start >= 0 and m.role not in ("byline", "demonym")
+                  and not (m.data or {}).get("country_code")]
+    spans += [u for u in unresolved if not any(a < u[1] and u[0] < b for a, b, _ in spans)]
+    for s, e, qual in spans:
+        name = text[s:e]
+        while name and name.split()[0].lower() in _NOT_PLACE:  # "On 5 May, Tiv militia ..."
+            parts = name.split(None, 1)
+            if len(parts) < 2:
+                name = ""
+                break
+            s += len(name) - len(parts[1])
+            name = parts[1]
+        if not name or name.lower() in _NOT_PLACE or len(name) < 3:
+            continue
+        try:
+            cands = [c.entry for c in gaz.lookup(name, False) if c.tier != 3]
+        except Exception:
+            continue
+        cands = [c for c in cands if c.fcode not in _CONTINENTS]
+        if not cands:
+            for v in name_variants(name)[1:]:
+                cands = [c.entry for c in gaz.lookup(v, False) if c.tier != 3 and c.entry.fcode not in _CONTINENTS]
+                if cands:
+                    break
+        if cands:
+            found.append((s, s + len(name), qual, cands))
+    if not found:
+        return []
+    votes = country_votes(text, places, actors)
+    for _, _, _, cands in found:
+        for cc in {c.cc for c in cands if c.cc}:
+            votes[cc] += 1.0 / max(1, len({c.cc for c in cands}))
+    out = []
+    for s, e, qual, cands in found:
+        def key(c: Any) -> tuple:
+            return (votes.get(c.cc, 0.0), qual and c.fclass == "A", c.fclass == "P" or c.fclass == "A",
+                    c.population or 0)
+        best = max(cands, key=key)
+        p = entry_place(best, text[s:e], 0.5)
+        data = {k: v for k, v in p.__dict__.items() if k != "mention"}
+        # a same-name place in several countries is weaker evidence of the country
+        data["weight"] = 2.0 if len({c.cc for c in cands}) == 1 else 1.0
+        out.append(Mention(kind="place", start=s, end=e, text=text[s:e], label="GPE", role="event", data=data))
+    return out
+
+
+def top_country(votes: Counter) -> str | None:
+    if not votes:
+        return None
+    best = max(votes.items(), key=lambda kv: (kv[1], kv[0]))
+    return best[0] if best[1] > 0 else None
+
+
+# ------------------------------------------------------------------------------- event place
+def place_of(m: Mention) -> Place:
+    from dataclasses import fields
+
+    names = {f.name for f in fields(Place)}
+    d = {k: v for k, v in (m.data or {}).items() if k in names}
+    d.setdefault("name", m.text)
+    p = Place(**d)
+    p.mention = p.mention or m.text
+    if not p.geo_precision:
+        p.geo_precision = precision_of(p.feature_code)
+    return p
+
+
+def precision_of(fc: str | None) -> str:
+    fc = fc or ""
+    return ("country" if fc.startswith("PCL") else "region" if fc in ("ADM1", "RGN") or fc in _CONTINENTS
+            else "district" if fc.startswith("ADM") else "town")
+
+
+def entry_place(e: Any, mention: str, confidence: float = 0.5) -> Place:
+    p = e.to_place(mention=mention, confidence=confidence)
+    p.geo_precision = p.geo_precision or precision_of(p.feature_code)
+    return p
+
+
+_BEFORE_IN = re.compile(r"\b(?:in|at|near|outside|to|towards|into|around|such as|of|on|across|inside|"
+                        r"targeted|targeting|attacked|raided|stormed|hit|shelled|struck|bombed)"
+                        r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
+
+
+def place_score(text: str, m: Mention, trigger: int) -> float:
+    """How likely a place of the event sentence is where the event happened."""
+    p = m.data or {}
+    fc = p.get("feature_code") or ""
+    rank = PRECISION_RANK.get(p.get("geo_precision") or "", 2)
+    if fc in _CONTINENTS:
+        rank = 0  # "Europe", "the Sahel": never the event place when something finer is there
+    before = text[max(0, m.start - 30):m.start].lower()
+    s = float(rank)
+    if _BEFORE_IN.search(before):
+        s += 1
+    if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
+        s -= 1
+    if re.search(r"\bbetween\s+(?:\w+\s+){0,3}?(?:and\s+)?$", before):
+        s -= 1.5  # "Jufra, a district between Sirte and Ubari": landmarks, not the place
+    if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
+            or re.search(r"\bkm\s+(?:\w+\s+)?(?:of|from)\s+$", before):
+        s -= 0.75
+    if text.count("(", 0, m.start) > text.count(")", 0, m.start):
+        s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
+    if p.get("confidence") is not None:
+        s += 0.25 * float(p["confidence"])
+    return s - 0.0005 * abs(m.start - trigger)
+
+
+def qualifiers(text: str, m: Mention, places: list[Mention]) -> list[Mention]:
+    """Places that qualify ``m`` right after it: "X (Y, Z)", "X, Y", "X village of Y township"."""
+    out: list[Mention] = []
+    pos = m.end
+    for q in sorted(places, key=lambda x: x.start):
+        if q.start < m.end:
+            continue
+        gap = text[pos:q.start]
+        if len(gap) > 40 or re.search(r"[.;]|\band\b|\bor\b|\bto\b|\bfrom\b", gap):
+            break
+        if not re.fullmatch(r"[\s,()\-]*(?:(?:village|town|city|district|township|area|locality|"
+                            r"municipality|province|county|region|state|governorate|commune|department)"
+                            r"(?:\s+of)?[\s,()\-]*|(?:in|of)\s+(?:the\s+)?)?", gap, re.I):
+            break
+        out.append(q)
+        pos = q.end
+    return out
+
+
+def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= start and end <= e for s, e in spans)
+
+
+def _fits(m: Mention, cc: str | None) -> bool:
+    d = m.data or {}
+    return cc is None or d.get("country_code") == cc
+
+
+def fit_to_country(text: str, m: Mention, cc: str, places: list[Mention]) -> tuple[Place | None, Mention | None]:
+    """A place for mention ``m`` inside country ``cc``: itself looked up again there, else its
+    most specific qualifier there."""
+    cands = candidates_in(m.text, cc)
+    if cands:
+        quals = [q for q in qualifiers(text, m, places) if _fits(q, cc)]
+        anchors = [(q.data.get("lat"), q.data.get("lon"), q.data.get("admin1")) for q in quals]
+        best = cands[0]
+        if anchors:  # the one inside the qualifying district/province
+            a1 = {a[2] for a in anchors if a[2]}
+            inside = [e for e in cands if e.admin1 and e.admin1 in a1]
+            if inside:
+                best = inside[0]
+        p = entry_place(best, m.text, 0.5)
+        return p, m
+    for q in qualifiers(text, m, places):
+        if _fits(q, cc) and (q.data or {}).get("country_code"):
+            return place_of(q), q
+        if (q.data or {}).get("country_code") is None or not is_exact(q):
+            c2 = candidates_in(q.text, cc)
+            if c2:
+                return entry_place(c2[0], q.text, 0.4), q
+    return None, None
+
+
+def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Mention],
+           att_spans: list[tuple[int, int]], country: str | None, paragraph_of,
+           votes: Counter | None = None) -> tuple[Place | None, int, Mention | None]:
+    """(place, level, mention): level 2 = a place of the event sentence, 1 = of an earlier
+    sentence of the paragraph, 0 = the country. See the module doc."""
+    sent = sents[si]
+    own = [m for m in places if sent.start_char <= m.start < sent.end_char
+           and not _in_spans(m.start, m.end, att_spans)]
+    ranked = sorted(own, key=lambda m: -place_score(text, m, trigger))
+    if ranked:
+        best = ranked[0]
+        bcc = (best.data or {}).get("country_code")
+        if country is not None and bcc and votes and is_exact(best) \
+                and votes.get(bcc, 0.0) >= 0.8 * votes.get(country, 0.0):
+            country = bcc  # a near tie: the place the event sentence names decides
+        if country is None or _fits(best, country):
+            if (best.data or {}).get("country_code") is not None or country is None:
+                return place_of(best), 2, best
+        if country is not None:
+            p, q = fit_to_country(text, best, country, places)
+            if p is not None:
+                return p, 2, q
+            for m in ranked[1:]:
+                if _fits(m, country) and (m.data or {}).get("feature_code", "") not in _CONTINENTS:
+                    return place_of(m), 2, m
+    para = paragraph_of(sent.start_char)
+    for back in (1, 2):
+        if si - back < 0:
+            break
+        prev = sents[si - back]
+        if paragraph_of(prev.start_char) != para:
+            break
+        cands = [m for m in places if prev.start_char <= m.start < prev.end_char and _fits(m, country)
+                 and (m.data or {}).get("country_code")]
+        if cands:
+            best = max(cands, key=lambda m: place_score(text, m, prev.end_char))
+            return place_of(best), 1, best
+    if ranked and country is None:
+        return place_of(ranked[0]), 2, ranked[0]
+    if country:
+        return country_place(country), 0, None
+    return None, 0, None
+
+
+def country_place(iso2: str) -> Place:
+    fn = deps.optional("wirecoder.resolve.places:country_place")
+    if fn is not None:
+        try:
+            p = fn(iso2)
+            if p is not None:
+                p.geo_precision = p.geo_precision or "country"
+                return p
+        except Exception:
+            pass
+    name_fn = deps.optional("wirecoder.resolve.actors:country_name")
+    name = name_fn(iso2) if name_fn else None
+    return Place(name=name or iso2, country_code=iso2, geo_precision="country")
