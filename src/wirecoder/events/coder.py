@@ -33,7 +33,7 @@ from . import deps
 from . import location as L
 from .classify import Detection, _roles, classify_sentence
 from .dedup import Candidate, deduplicate
-from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, VAC, event_type_of, plover_of
+from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, event_type_of, plover_of
 
 
 @dataclass
@@ -176,6 +176,21 @@ def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -
 _VICTIM_TYPES = ("Civilians",)
 
 
+_DISPLACED = re.compile(r"\b(?:displaced|displacement|evacuated|evacuation|fled|fleeing|refugees|IDPs)\b", re.I)
+_MEASURES = re.compile(r"\b(?:curfew|lockdown|lock-down|state of emergency|banned|ban on|suspended|"
+                       r"security measures|imposed|declared|decree|closed|closure|shut down|postponed)\b", re.I)
+
+
+def _strategic_default(text: str, iso2: str | None) -> Actor | None:
+    """ACLED's actor for a strategic development whose text names none: displaced people are
+    Civilians (<country>); curfews, lockdowns, bans and other measures are the Government's."""
+    if _DISPLACED.search(text):
+        return A.civilians(iso2)
+    if _MEASURES.search(text):
+        return A.named_actor("government", iso2)
+    return None
+
+
 def _fallback_actor1(ctx: _Ctx, sent: Any, trig: int, iso2: str | None, etype: str) -> Actor | None:
     inside = [m for m in ctx.actors if sent.start_char <= m.start < sent.end_char]
     for m in inside:
@@ -264,7 +279,17 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     if etype == EXPLOSIONS and actor2 is None and fq and fq.value and re.search(
             r"\b(?:civilians?|people|residents|villagers|children|women|worshippers|passengers)\b", text, re.I):
         actor2 = A.civilians(iso2)
-    if actor1 is None and etype in (VAC, BATTLES) and det.cue not in ("lost", "regain", "overtake"):
+    if actor1 is not None and actor1.type in _VICTIM_TYPES and etype in (VAC, BATTLES, EXPLOSIONS):
+        # "One person was killed", "a man was attacked": the subject is the victim; civilians
+        # are never the doers of political violence in ACLED's coding
+        if actor2 is None or actor2.type in _VICTIM_TYPES:
+            actor2 = actor2 or actor1
+        actor1 = _fallback_actor1(ctx, sent, sent.start_char, iso2, etype)
+        if actor1 is not None and actor1.type in _VICTIM_TYPES:
+            actor1 = None
+    if actor1 is None and etype == STRATEGIC:
+        actor1 = _strategic_default(text, iso2)
+    if actor1 is None and etype in (VAC, BATTLES, EXPLOSIONS) and det.cue not in ("lost", "regain", "overtake"):
         actor1 = A.generic_actor("unidentified armed group", iso2)
     _remember_group(ctx, actor1)
     _remember_group(ctx, actor2)
@@ -297,6 +322,20 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     return Candidate(event, si, det.cue, level, stated)
 
 
+_SINCE = re.compile(r"^\W*since\b|\bsince (?:the )?(?:[\w.'-]+ ){0,8}?(?:in )?(?:19|20)\d\d\b|\bfor (?:years|decades)\b", re.I)
+
+
+def _background(text: str, date: str | None, pub: str | None) -> bool:
+    """History told as context ("Since the death of Gadhafi in 2011, factions have fought over
+    its oil fields"): a "since"/"for years" span reaching two or more years before publication."""
+    if not _SINCE.search(text) or not date or not pub:
+        return False
+    try:
+        return int(date[:4]) <= int(pub[:4]) - 2
+    except ValueError:
+        return False
+
+
 def _claimed(si_sent: Any, claims: list[Claim]) -> bool:
     return any(c.start < si_sent.end_char and si_sent.start_char < c.end for c in claims)
 
@@ -325,7 +364,10 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
             continue
         if _claimed(sent, claims) and det.score < 0.7:
             continue  # a strength estimate with a weak cue ("fighters roam") is not an event
-        cands.append(_build(ctx, si, det))
+        cand = _build(ctx, si, det)
+        if _background(sent.text, cand.event.date, ctx.pub):
+            continue
+        cands.append(cand)
     kept = deduplicate(cands)
     n = max(1, len(ctx.sents))
     for c in kept:

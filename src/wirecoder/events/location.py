@@ -366,28 +366,43 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s -= 0.75
     if text.count("(", 0, m.start) > text.count(")", 0, m.start):
         s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
+    elif _qualified(text, m):
+        s += 1.0
     if p.get("confidence") is not None:
         s += 0.25 * float(p["confidence"])
     return s - 0.0005 * abs(m.start - trigger)
 
 
+_TYPE_GAP = (r"(?:village|town|city|district|township|area|locality|municipality|province|county|region|"
+             r"state|governorate|commune|department|sub-?county|division|neighbou?rhood|community)")
+
+
 def qualifiers(text: str, m: Mention, places: list[Mention]) -> list[Mention]:
-    """Places that qualify ``m`` right after it: "X (Y, Z)", "X, Y", "X village of Y township"."""
+    """Places that qualify ``m`` right after it, most specific first: the places inside the
+    parentheses that follow it ("X (Y, Z)", "X village (Y township, Z region)") or a comma
+    chain ("X, Y")."""
+    after = text[m.end:m.end + 160]
+    par = re.match(rf"\s*(?:{_TYPE_GAP}\s*)?\(([^()]*)\)", after, re.I)
+    if par:
+        lo, hi = m.end + par.start(1), m.end + par.end(1)
+        return sorted((q for q in places if lo <= q.start and q.end <= hi), key=lambda q: q.start)
     out: list[Mention] = []
     pos = m.end
     for q in sorted(places, key=lambda x: x.start):
-        if q.start < m.end:
+        if q.start < pos:
             continue
         gap = text[pos:q.start]
-        if len(gap) > 40 or re.search(r"[.;]|\band\b|\bor\b|\bto\b|\bfrom\b", gap):
-            break
-        if not re.fullmatch(r"[\s,()\-]*(?:(?:village|town|city|district|township|area|locality|"
-                            r"municipality|province|county|region|state|governorate|commune|department)"
-                            r"(?:\s+of)?[\s,()\-]*|(?:in|of)\s+(?:the\s+)?)?", gap, re.I):
+        if not re.fullmatch(rf"\s*(?:{_TYPE_GAP}\s*)?,\s*(?:(?:in|of)\s+(?:the\s+)?)?", gap, re.I):
             break
         out.append(q)
         pos = q.end
     return out
+
+
+def _qualified(text: str, m: Mention) -> bool:
+    """ "Larkana city (Larkana, Sindh)": ACLED-style notes put the event place before its
+    administrative qualifiers."""
+    return re.match(rf"\s*(?:{_TYPE_GAP}\s*)?\([A-Z][^()]*\)", text[m.end:m.end + 120], re.I) is not None
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:
@@ -436,9 +451,14 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
     if ranked:
         best = ranked[0]
         bcc = (best.data or {}).get("country_code")
-        if country is not None and bcc and votes and is_exact(best) \
-                and votes.get(bcc, 0.0) >= 0.8 * votes.get(country, 0.0):
-            country = bcc  # a near tie: the place the event sentence names decides
+        if country is not None and bcc and bcc != country and votes and is_exact(best):
+            own = votes.get(bcc, 0.0)
+            # The place the event sentence names wins a near tie, and also when something else
+            # in the story points to its country (an article about Libya may report a bombing
+            # in Manchester); a lone name shared with a foreign town does not.
+            if own >= 0.8 * votes.get(country, 0.0) or own - place_weight(best) >= 0.9 \
+                    or (len(sents) > 6 and match_tier(best) == 0):
+                country = bcc
         if country is None or _fits(best, country):
             if (best.data or {}).get("country_code") is not None or country is None:
                 return place_of(best), 2, best
@@ -447,8 +467,13 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
             if p is not None:
                 return p, 2, q
             for m in ranked[1:]:
-                if _fits(m, country) and (m.data or {}).get("feature_code", "") not in _CONTINENTS:
+                if (m.data or {}).get("feature_code", "") in _CONTINENTS:
+                    continue
+                if _fits(m, country):
                     return place_of(m), 2, m
+                cands = candidates_in(m.text, country)  # "in Nangade (Cabo Delgado)": the
+                if cands:                               # Mozambican Nangade, not a namesake
+                    return entry_place(cands[0], m.text, 0.4), 2, m
     para = paragraph_of(sent.start_char)
     for back in (1, 2):
         if si - back < 0:
@@ -460,6 +485,19 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
                  and (m.data or {}).get("country_code")]
         if cands:
             best = max(cands, key=lambda m: place_score(text, m, prev.end_char))
+            return place_of(best), 1, best
+    for fwd in (1, 2):  # short reports: "An IED exploded. The vehicle was heading to Mandera."
+        if si + fwd >= len(sents):
+            break
+        nxt = sents[si + fwd]
+        if paragraph_of(nxt.start_char) != para:
+            break
+        cands = [m for m in places if nxt.start_char <= m.start < nxt.end_char and _fits(m, country)
+                 and (m.data or {}).get("country_code")
+                 and (m.data or {}).get("feature_code", "") not in _CONTINENTS
+                 and not (m.data or {}).get("feature_code", "").startswith("PCL")]
+        if cands:
+            best = max(cands, key=lambda m: place_score(text, m, nxt.start_char))
             return place_of(best), 1, best
     if ranked and country is None:
         return place_of(ranked[0]), 2, ranked[0]

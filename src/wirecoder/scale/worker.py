@@ -8,6 +8,7 @@ only the slow article is given up (stored with an error, never dropped).
 """
 from __future__ import annotations
 
+import ctypes
 import os
 import threading
 import time
@@ -27,7 +28,30 @@ def timeout_result(article: Article, limit: float) -> ArticleResult:
 
 def process_batch(articles: Sequence[Article], spec: str | None = None,
                   limit: float | None = DEFAULT_TIME_LIMIT) -> list[ArticleResult]:
-    return process_batch_with(load_analyser(analyser_spec(spec)), articles, limit)
+    try:
+        return process_batch_with(load_analyser(analyser_spec(spec)), articles, limit)
+    finally:
+        _trim_heap()
+
+
+_LIBC = None
+
+
+def _trim_heap() -> None:
+    """Hand freed heap pages back to the OS after a batch (glibc keeps them otherwise), so
+    a long-running worker's memory stays at its working size instead of its high-water mark.
+    ``WIRECODER_NO_TRIM=1`` turns it off (to measure the difference)."""
+    global _LIBC
+    if os.environ.get("WIRECODER_NO_TRIM"):
+        return
+    if _LIBC is None:
+        try:
+            _LIBC = ctypes.CDLL("libc.so.6")
+            _LIBC.malloc_trim.argtypes = (ctypes.c_size_t,)
+        except (OSError, AttributeError):  # not glibc: nothing to do
+            _LIBC = False
+    if _LIBC:
+        _LIBC.malloc_trim(0)
 
 
 def process_batch_with(analyser, articles: Sequence[Article],

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import Any, Callable, Iterator
 
 from .filters import REVIEW_STATUSES, Filters
-from .queries import iter_events
+from .queries import LIST_COLUMNS, _bind, _ordered_sql, iter_events
 
 MAX_EXPORT_ROWS = 2_000_000
 
@@ -128,3 +128,24 @@ def iter_geojson(con: sqlite3.Connection, f: Filters, max_rows: int = MAX_EXPORT
         yield ("" if first else ",") + json.dumps(feat, ensure_ascii=False)
         first = False
     yield "]}"
+
+
+def iter_map_geojson(con: sqlite3.Connection, f: Filters, cap: int) -> Iterator[str]:
+    """The map's FeatureCollection: the newest ``cap`` located events, each Feature serialised
+    by SQLite's JSON functions (the same document ``iter_geojson`` writes, several times
+    faster than building dicts per row). ``"truncated": true`` says more events matched."""
+    sql, params = _ordered_sql(f, LIST_COLUMNS, None)
+    props = ", ".join(f"'{k}', {k}" for k in FEATURE_PROPS)
+    q = (f"SELECT json_object('type', 'Feature', 'id', id, 'geometry', json_object('type', "
+         f"'Point', 'coordinates', json_array(round(longitude, 6), round(latitude, 6))), "
+         f"'properties', json_object({props})) FROM ({sql}) "
+         f"WHERE latitude IS NOT NULL AND longitude IS NOT NULL")
+    yield '{"type":"FeatureCollection","features":['
+    n = 0
+    rows = con.execute(q, _bind(params, cap + 1, 0))
+    for (feat,) in rows:
+        n += 1
+        if n > cap:
+            break
+        yield ("" if n == 1 else ",") + feat
+    yield '],"truncated":%s}' % ("true" if n > cap else "false")

@@ -202,13 +202,19 @@ def actors(con: sqlite3.Connection, q: str | None, f: Filters, limit: int) -> li
 _FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
+PREFIX_MIN = 4
+
+
 def fts_query(q: str) -> str | None:
     """User text -> a safe FTS5 query: each word becomes a quoted term (prefix on the last)."""
     words = _FTS_TOKEN.findall(q)[:20]
     if not words:
         return None
     terms = ['"' + w.replace('"', '""') + '"' for w in words]
-    terms[-1] += "*"
+    # The last word is a prefix (search as you type), once it has a few letters: a 1-3 letter
+    # prefix expands to hundreds of index terms and costs a second on a large archive.
+    if len(words[-1]) >= PREFIX_MIN:
+        terms[-1] += "*"
     return " ".join(terms)
 
 

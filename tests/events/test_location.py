@@ -1,0 +1,113 @@
+"""Event place and country: votes, ACLED-style qualifiers, places the NER missed, fallbacks.
+
+Invented reports about real places (coordinates and admin names are facts)."""
+import pytest
+
+from wirecoder.events import location as L
+from wirecoder.models import Article, Mention
+from wirecoder.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe():
+    return Pipeline()
+
+
+def primary(pipe, text, pub="2021-06-30", headline=""):
+    res = pipe.process(Article(headline=headline, body=text if isinstance(text, list) else [text],
+                               publication_date=pub))
+    assert not res.errors, res.errors
+    assert res.events, "no event coded"
+    return res.events[0]
+
+
+def near(place, lat, lon, km=50):
+    from wirecoder.evaluation.events import km as dist
+
+    return place is not None and place.lat is not None and dist(place.lat, place.lon, lat, lon) <= km
+
+
+def test_name_variants_strip_type_words():
+    assert L.name_variants("Khost district")[:2] == ["Khost district", "Khost"]
+    assert "Mopti" in L.name_variants("the city of Mopti")
+    assert L.name_variants("Tripoli") == ["Tripoli"]
+
+
+def test_country_words_count_demonyms_and_lost_apostrophes():
+    got = L.country_words("Burkinabe soldiers and Kenyan police met in Burkina Fasos capital")
+    assert got["BF"] == 2 and got["KE"] == 1
+    assert not L.country_words("the police arrested two men")
+
+
+def test_votes_prefer_name_matches_over_loose_ones():
+    def m(start, cc, gid, text):
+        return Mention("place", start, start + len(text), text, role="event",
+                       data={"country_code": cc, "geonameid": gid})
+    # a geonameid the text cannot name exactly counts as a loose match (0.4), the real one 3
+    loose = m(0, "US", 1, "Tampouy")
+    votes = L.country_votes("Tampouy", [loose])
+    assert votes["US"] == pytest.approx(0.4, abs=0.02)
+    votes = L.country_votes("Tampouy, Burkinabe police", [loose])
+    assert L.top_country(votes) == "BF"
+
+
+def test_qualifiers_are_the_places_in_the_parentheses():
+    text = "near Taung Boet village (Myaing township, Pakokku district, Magway region), soldiers fired"
+    def at(name):
+        i = text.index(name)
+        return Mention("place", i, i + len(name), name, role="event", data={})
+    head, pak, mag = at("Taung Boet"), at("Pakokku"), at("Magway")
+    assert L.qualifiers(text, head, [head, pak, mag]) == [pak, mag]
+    text2 = "in Nyalenda, Kisumu County, police fired"
+    a, b = Mention("place", 3, 11, "Nyalenda"), Mention("place", 13, 26, "Kisumu County")
+    assert L.qualifiers(text2, a, [a, b]) == [b]
+
+
+def test_village_missing_from_gazetteer_falls_back_to_its_qualifier(pipe):
+    ev = primary(pipe, "On 3 May 2021, gunmen attacked the village of Zzyqoura (Djibo, Soum) and killed 2 civilians.")
+    assert ev.location.country_code == "BF"
+    assert near(ev.location, 14.10, -1.63)  # Djibo
+    assert ev.actor1.canonical == "Unidentified Armed Group (Burkina Faso)"
+
+
+def test_place_the_ner_reads_as_a_person_is_still_found(pipe):
+    ev = primary(pipe, "On 13 September 2020, militants killed two herders west of Aribinda (Arbinda, Soum).")
+    assert ev.location.country_code == "BF"
+    assert near(ev.location, 14.23, -0.87)  # Aribinda
+
+
+def test_type_word_does_not_hide_the_place(pipe):
+    ev = primary(pipe, "On 25 April 2022, an IED planted by unidentified militants exploded in Khost district.")
+    assert ev.location.country_code == "AF"
+
+
+def test_country_from_demonym_when_no_place_is_named(pipe):
+    ev = primary(pipe, "Kenyan police shot dead two suspected robbers on Tuesday.")
+    assert ev.location is not None and ev.location.country_code == "KE"
+    assert ev.location.geo_precision == "country"
+    assert ev.actor1.canonical == "Police Forces of Kenya"
+
+
+def test_event_abroad_in_a_long_article_keeps_its_country(pipe):
+    body = ["Islamic State fighters are regrouping in the desert south of Sirte, Libyan officials said.",
+            "The group lost Sirte in 2016 to militias from Misrata.",
+            "Libyan officials say cells now move between Ubari and Bani Walid.",
+            "In May, a suicide bomber killed 22 people at a concert in Manchester.",
+            "The bomber had travelled to Libya before the attack, investigators said.",
+            "Officials in Tripoli said the group still collects taxes on the roads.",
+            "Militias from Misrata have patrolled the coast since the group fled."]
+    res = pipe.process(Article(body=body, publication_date="2017-09-19"))
+    bombing = [e for e in res.events if e.fatalities == 22]
+    assert bombing and bombing[0].location.country_code == "GB"
+
+
+def test_victim_subject_is_not_actor1(pipe):
+    ev = primary(pipe, "One person was killed and two injured when unknown gunmen attacked a bus in Garissa.")
+    assert ev.location.country_code == "KE"
+    assert ev.actor1 is not None and ev.actor1.type != "Civilians"
+
+
+def test_displacement_is_coded_with_civilians_as_actor1(pipe):
+    ev = primary(pipe, "Displacement: On 19 April 2022, about 2,000 people were evacuated from Lozova, Kharkiv.")
+    assert ev.event_type == "Strategic developments"
+    assert ev.actor1 is not None and ev.actor1.canonical == "Civilians (Ukraine)"
