@@ -111,3 +111,26 @@ def test_displacement_is_coded_with_civilians_as_actor1(pipe):
     ev = primary(pipe, "Displacement: On 19 April 2022, about 2,000 people were evacuated from Lozova, Kharkiv.")
     assert ev.event_type == "Strategic developments"
     assert ev.actor1 is not None and ev.actor1.canonical == "Civilians (Ukraine)"
+
+
+# ------------------------------------------------------------------ precision on real articles
+def _coded(pipe, body, pub="2017-09-19"):
+    res = pipe.process(Article(body=body, publication_date=pub))
+    assert not res.errors, res.errors
+    return res.events
+
+
+def test_purpose_and_device_descriptions_are_not_events(pipe):
+    evs = _coded(pipe, ["Some of the rifles were meant both for training and for carrying out attacks in Europe, "
+                        "the defector said.",
+                        "Investigators say the type of bomb he used shows he may have had help."])
+    assert not [e for e in evs if e.event_type in ("Violence against civilians", "Explosions/Remote violence")]
+
+
+def test_background_history_is_not_an_event(pipe):
+    evs = _coded(pipe, ["Since the fall of the old regime in 2011, rival factions have fought over the oil fields "
+                        "of the country."])
+    assert not [e for e in evs if e.sub_event_type == "Armed clash"]
+    # the same clash reported as news is an event
+    evs = _coded(pipe, ["On Monday, rival factions fought over the oil fields near Sirte."])
+    assert [e for e in evs if e.sub_event_type == "Armed clash"]

@@ -336,6 +336,23 @@ def _background(text: str, date: str | None, pub: str | None) -> bool:
         return False
 
 
+def _toll_after(ctx: _Ctx, c: Candidate, detected: set[int]) -> None:
+    """Short reports give the toll in a sentence of its own ("... in Idleb. 1 fatality.",
+    "14 dead."): an event sentence without a figure takes it from the next one or two sentences
+    of its paragraph, up to the next sentence that reports an event of its own."""
+    if c.event.fatalities is not None:
+        return
+    para = ctx.paragraph(ctx.sents[c.sent_index].start_char)
+    for j in (c.sent_index + 1, c.sent_index + 2):
+        if j >= len(ctx.sents) or j in detected or ctx.paragraph(ctx.sents[j].start_char) != para:
+            return
+        fq = deps.fatalities(ctx.sents[j])
+        if fq is not None and fq.value is not None:
+            c.event.fatalities = fq.value
+            c.event.evidence.append(Evidence(ctx.article.id, fq.start, fq.end, fq.text, "fatalities"))
+            return
+
+
 def _claimed(si_sent: Any, claims: list[Claim]) -> bool:
     return any(c.start < si_sent.end_char and si_sent.start_char < c.end for c in claims)
 
@@ -356,18 +373,22 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
     ctx.focus = _focus_country(article, ctx.all_places, ctx.text, ctx.actors) or ctx.focus
     claims = _claims(ctx)
     cands: list[Candidate] = []
+    detected: set[int] = set()
     for si, sent in enumerate(ctx.sents):
         if not sent.text.strip():
             continue
         det = classify_sentence(sent.text, sent)
         if det is None:
             continue
+        detected.add(si)
         if _claimed(sent, claims) and det.score < 0.7:
             continue  # a strength estimate with a weak cue ("fighters roam") is not an event
         cand = _build(ctx, si, det)
         if _background(sent.text, cand.event.date, ctx.pub):
             continue
         cands.append(cand)
+    for c in cands:
+        _toll_after(ctx, c, detected)
     kept = deduplicate(cands)
     n = max(1, len(ctx.sents))
     for c in kept:

@@ -9,6 +9,7 @@ any field it lacked.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass, field
 
 from ..models import Event, Place
@@ -73,6 +74,16 @@ def same_event(a: Candidate, b: Candidate) -> bool:
     return _types_agree(a, b) and _places_agree(a, b) and _dates_agree(a, b)
 
 
+_ALSO = re.compile(r"\b(?:also|another|other|additional|further|more)\b", re.I)
+
+
+def _additional(keep: Candidate, other: Candidate) -> bool:
+    """The next sentence adds victims of its own ("Three militants were also killed")."""
+    if other.sent_index != keep.sent_index + 1 or not other.event.evidence:
+        return False
+    return _ALSO.search(other.event.evidence[0].text) is not None
+
+
 def _absorb(keep: Candidate, other: Candidate) -> None:
     k, o = keep.event, other.event
     k.evidence.extend(o.evidence)
@@ -82,7 +93,10 @@ def _absorb(keep: Candidate, other: Candidate) -> None:
     if (other.place_level > keep.place_level or k.location is None) and o.location is not None:
         k.location = o.location
         keep.place_level = other.place_level
-    if o.fatalities is not None and (k.fatalities is None or o.fatalities > k.fatalities):
+    if o.fatalities is not None and k.fatalities is not None and _additional(keep, other):
+        k.fatalities += o.fatalities  # "... killing one soldier. Three militants were also killed."
+    elif o.fatalities is not None and (k.fatalities is None or o.fatalities > k.fatalities):
+        # the same toll told twice (headline and lead): the larger, more specific figure, never the sum
         k.fatalities = o.fatalities
     for f in ("actor1", "assoc_actor_1", "actor2", "assoc_actor_2"):
         if getattr(k, f) is None and getattr(o, f) is not None:
