@@ -216,7 +216,8 @@ def run_parallel(kind: str, arts: list[Article], batch: int, workers: int, spec:
     return res
 
 
-def memory_run(texts, n: int, workers: int, batch: int, spec: str) -> int:
+def memory_run(texts, n: int, workers: int, batch: int, spec: str,
+               recycle_after: int | None = None) -> int:
     """Ingest n articles through the pool into a scratch database; report worker RSS over time."""
     from wirecoder.scale.runners import PoolRunner
     from wirecoder.scale.sink import DbSink
@@ -229,7 +230,11 @@ def memory_run(texts, n: int, workers: int, batch: int, spec: str) -> int:
         next_mark = step
         marks: list[tuple[int, list[float]]] = []
         t = time.perf_counter()
-        with RssSampler(0.5) as mem, PoolRunner(workers, spec) as runner:
+        from wirecoder.scale.runners import RECYCLE_AFTER
+
+        with RssSampler(0.5) as mem, PoolRunner(workers, spec,
+                                                 recycle_after=recycle_after or RECYCLE_AFTER
+                                                 ) as runner:
             def gen():
                 for i in range(0, n, batch):
                     yield make_articles(texts, min(batch, n - i), start=i)
@@ -284,6 +289,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--source", choices=["auto", "bbc", "shared"], default="auto")
     ap.add_argument("--skip-dask", action="store_true")
     ap.add_argument("--memory-run", type=int, metavar="N", help="memory check over N articles")
+    ap.add_argument("--recycle-after", type=int, metavar="BATCHES",
+                    help="memory run: replace each pool worker after this many batches "
+                         "(default: wirecoder.scale.runners.RECYCLE_AFTER)")
     ap.add_argument("--analyser", default="wirecoder.pipeline:Pipeline",
                     help="analyser spec (module:callable), e.g. wirecoder.scale.fake:FakePipeline")
     ap.add_argument("--json", type=Path, help="also write the figures here as JSON")
@@ -292,7 +300,8 @@ def main(argv: list[str] | None = None) -> int:
     source, texts = load_texts(args.source)
     if args.memory_run:
         print(f"corpus: {source}, {len(texts)} distinct texts")
-        return memory_run(texts, args.memory_run, args.workers, args.batch_size, args.analyser)
+        return memory_run(texts, args.memory_run, args.workers, args.batch_size, args.analyser,
+                          args.recycle_after)
 
     arts = make_articles(texts, args.articles)
     print(f"corpus: {source}, {len(arts)} articles, {words(arts)} words "

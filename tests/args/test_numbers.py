@@ -75,3 +75,10 @@ def test_find_quantities_units(nlp):
     qs = {(q.value, q.unit) for q in find_quantities(doc[:])}
     assert (3, "fuel trucks") in qs
     assert (40, "fighters") in qs
+
+
+def test_homeless_thousands_are_not_deaths(nlp):
+    q = find_fatalities(next(iter(nlp("Clashes left thousands homeless and 3 dead.").sents)))
+    assert q is not None and q.value == 3
+    q = find_fatalities(next(iter(nlp("The raid left thousands homeless and several dead.").sents)))
+    assert q is None or q.value < 100

@@ -36,6 +36,14 @@ CASES = [
     ("Gunmen raped two women in the camp.", "Sexual violence"),
     ("Gunmen attacked villagers working in their fields.", "Attack"),
     ("Kidnappers abducted a priest on the road to the parish.", "Abduction/forced disappearance"),
+    # wordings common in short incident reports
+    ("Three suspected thieves were burnt to death by residents in the market.", "Mob violence"),
+    ("Rebels fired machine guns at army positions near the river.", "Armed clash"),
+    ("The militia took over the control of the village from rival fighters.", "Non-state actor overtakes territory"),
+    ("Fighters bombed the district administration office at night.", "Remote explosive/landmine/IED"),
+    ("Villagers blocked the main highway to demand a new bridge.", "Peaceful protest"),
+    ("Union members held a press conference with banners outside the factory.", "Peaceful protest"),
+    ("Security measures: a curfew was imposed on the city until further notice.", "Change to group/activity"),
 ]
 
 

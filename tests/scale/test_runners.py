@@ -79,3 +79,28 @@ def test_real_pipeline_pool_matches_serial(tmp_path):
     assert s1.stored == s2.stored == 4
     assert dump(one) == dump(two)
     assert len(dump(one)["articles"]) == len(list(read_paths([tmp_path / "c"])))
+
+
+def test_pool_recycles_workers_and_keeps_order(corpus, serial_db, tmp_path):
+    """Workers replaced every 2 batches (bounded memory) still give the same database."""
+    from wirecoder.scale.runners import PoolRunner
+    from wirecoder.scale.sink import DbSink
+    from wirecoder.store import db as store
+    from wirecoder.readers import read_paths
+
+    arts, seen = [], set()
+    for a in read_paths([corpus]):
+        if a.content_hash not in seen:
+            seen.add(a.content_hash)
+            arts.append(a)
+    db = tmp_path / "r.db"
+    con = store.connect(db)
+    sink = DbSink(con, merge=False)
+    pids = set()
+    with PoolRunner(2, FAKE, recycle_after=2) as r:
+        for results in r.map(arts[i:i + 6] for i in range(0, len(arts), 6)):
+            sink.write(results)
+            pids |= {p.pid for p in r.pool._processes.values()}
+    con.close()
+    assert len(pids) > 2, "workers were replaced"
+    assert dump(db) == dump(serial_db)

@@ -2,20 +2,39 @@
 
 Rules for each field (documented here because reviewers ask):
 - type: ``classify.classify_sentence`` (trigger lexicon + parse); one candidate per sentence.
-- location: a place in the event sentence (not the byline/dateline, not inside the attribution,
-  preferring towns over regions, places after in/at/near over places after "from", places
-  outside parentheses); else a place in the one or two sentences before it in the same
-  paragraph; else the article's focus country (geo_precision "country").
+- country and location: ``events.location`` (rules in its module doc). The story's country is
+  decided first by weighted votes (places matched by name, ACLED-style qualifiers "(Djibo,
+  Soum)", country names and demonyms, named groups' home countries); places the NER missed are
+  looked up after in/near/at and inside qualifiers. The event place is the best place of the
+  event sentence (not the byline/dateline, not inside the attribution, towns over regions,
+  in/at/near over "from", never a continent when something finer is there); when it lies
+  outside the story's country it is looked up again there, else its most specific qualifier,
+  another place of the sentence or paragraph, else the country (geo_precision "country").
 - date: the first date stated in the sentence outside its attribution ("according to an
   Aug. 22 report" dates the report, not the event); else the nearest earlier date in the same
   paragraph; else the publication date truncated to the year, precision "year" (an undated
   sentence in a news story is about the story's present; a deduplicated mention that states
   a date replaces it).
-- fatalities: ``extract.numbers.find_fatalities`` over the event sentence.
+- fatalities: ``extract.numbers.find_fatalities`` over the event sentence; when it gives none,
+  a toll sentence right after it that reports no event of its own ("1 fatality.", "14 dead.").
+  Deduplicated mentions keep the larger figure (headline + lead are never summed), except a
+  next sentence that adds victims ("Three militants were also killed").
 - actors: subject/agent of the trigger = actor1, object/passive subject = actor2; named groups
   via ``resolve.actors``, "the group" via its antecedent, generic roles in ACLED's style with
   the event's country; protests are by Protesters (<country>), riots by Rioters (<country>),
-  violence against civilians hits Civilians (<country>).
+  violence against civilians hits Civilians (<country>). Without a usable subject, the agent
+  of a passive ("planted by ISGS militants") or the first non-victim actor of the sentence;
+  civilians are never actor1 of political violence (the victim moves to actor2); unnamed
+  perpetrators of violence are Unidentified Armed Group (<country>), a suspected named group
+  ("presumably JNIM militants") replaces them; displacement is by Civilians (<country>),
+  curfews and lockdowns by the Government of <country>.
+- type adjustments (ACLED codebook): an attack whose target is an organised armed actor is an
+  Armed clash; a demonstration whose participants throw stones, loot, burn or barricade (in
+  its sentence or the next two of the paragraph) is a Violent demonstration, unless the
+  report calls it peaceful.
+- not events: intentions and purposes ("for carrying out attacks"), descriptions of devices
+  ("the type of bomb he used"), background history ("Since ... in 2011, factions have fought")
+  two or more years before publication.
 - attribution: ``extract.attribution``; "media" (the publication itself) when nobody is cited.
 - salience: earlier sentences first (the lead reports the main event), boosted by repeated
   mentions and deaths; the first event is the article's primary event.
@@ -152,7 +171,7 @@ def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -
     if not phrase:
         return None
     for m in ctx.actors:
-        if start <= m.start < end:
+        if m.start < end and start < m.end:  # "ISGS or JNIM militants" inside "suspected ISGS or ..."
             d = m.data or {}
             ante = d.get("antecedent")
             if isinstance(ante, dict):
@@ -174,6 +193,21 @@ def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -
 
 
 _VICTIM_TYPES = ("Civilians",)
+_ARMED_INTER = (1, 2, 3, 8)
+
+
+def _armed_target(actor1: Actor | None, actor2: Actor | None) -> bool:
+    """Both sides are organised armed actors: state forces, rebels, militias, gangs, named
+    communal militias (Dozo, Koglweogo). Herders or an ethnic community hit by an attack stay
+    civilians, and a phrase read twice (actor1 == actor2) proves nothing."""
+    if actor1 is None or actor2 is None or actor1.type in _VICTIM_TYPES + ("Rioters", "Protesters"):
+        return False
+    c2 = actor2.canonical or ""
+    if not c2 or c2 == (actor1.canonical or ""):
+        return False
+    if actor2.inter == 4:
+        return not c2.startswith("Unidentified") and "Ethnic Militia" not in c2
+    return actor2.inter in _ARMED_INTER
 
 
 _DISPLACED = re.compile(r"\b(?:displaced|displacement|evacuated|evacuation|fled|fleeing|refugees|IDPs)\b", re.I)
@@ -193,9 +227,17 @@ def _strategic_default(text: str, iso2: str | None) -> Actor | None:
 
 def _fallback_actor1(ctx: _Ctx, sent: Any, trig: int, iso2: str | None, etype: str) -> Actor | None:
     inside = [m for m in ctx.actors if sent.start_char <= m.start < sent.end_char]
+    violent = etype in (VAC, BATTLES, EXPLOSIONS)
+    for m in inside:  # the agent of a passive: "an IED planted by ISGS militants"
+        if re.search(r"\bby\s+(?:the\s+)?$", ctx.text[max(0, m.start - 8):m.start], re.I):
+            a = _actor_for(ctx, m.text, m.start, m.end, iso2)
+            if a is not None and a.type not in _VICTIM_TYPES:
+                return a
     for m in inside:
         if m.start < trig:
-            return _actor_for(ctx, m.text, m.start, m.end, iso2)
+            a = _actor_for(ctx, m.text, m.start, m.end, iso2)
+            if a is not None and not (violent and a.type in _VICTIM_TYPES):
+                return a
     subjects = {t.idx for t in sent if t.dep_ in ("nsubj", "nsubjpass", "agent")}
     ordered = sorted(inside, key=lambda m: (not any(m.start <= i < m.end for i in subjects), m.start))
     for m in ordered:
@@ -253,11 +295,26 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     v_s, v_e = _phrase_offsets(sent, vict)
     actor1 = _actor_for(ctx, perp, p_s, p_e, iso2)
     actor2 = _actor_for(ctx, vict, v_s, v_e, iso2)
-    if actor1 is None and not perp:
+    if actor1 is None:
         # the first named actor before the trigger is the doer in "On X, ISGS militants ... seized";
         # else, when the parse found no subject ("Property destruction: ..." labels, headlines),
         # the first actor of the sentence that is not a victim
         actor1 = _fallback_actor1(ctx, sent, trig, iso2, etype)
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group"):
+        # "unknown gunmen (presumably Katiba Macina/JNIM militants)": the named group the
+        # report suspects is ACLED's actor
+        for m in ctx.actors:
+            d = m.data or {}
+            suspected = d.get("suspected") or re.search(r"\b(?:presum|suspect|alleged)\w*\s+(?:to be\s+)?$",
+                                                         ctx.text[max(0, m.start - 25):m.start], re.I)
+            if sent.start_char <= m.start < sent.end_char and d.get("named") and d.get("inter") in (2, 3, 4) \
+                    and suspected and (actor2 is None or d.get("canonical") != actor2.canonical):
+                actor1 = _actor_for(ctx, m.text, m.start, m.end, iso2) or actor1
+                break
+    if sub == "Attack" and _armed_target(actor1, actor2):
+        # ACLED: violence between two organised armed actors (soldiers, police, militias, gangs)
+        # is a battle, whatever the verb; "Attack" is reserved for unarmed victims
+        sub, etype = "Armed clash", BATTLES
     assoc1 = None
     if etype in (PROTESTS, RIOTS):
         rioters = etype == RIOTS
@@ -336,6 +393,43 @@ def _background(text: str, date: str | None, pub: str | None) -> bool:
         return False
 
 
+_RIOT_ACTS = re.compile(
+    r"\b(?:threw|throw(?:ing|s)?|hurl\w*|pelt\w*|lob\w*) (?:\w+ ){0,3}?(?:stones|rocks|missiles|objects|bottles|"
+    r"petrol bombs|molotov\w*|projectiles|twigs)\b|\bston(?:ed|ing)\b|\bransack\w*|\bloot(?:ed|ing)\b|"
+    r"\btorch(?:ed|ing)\b|\bset (?:\w+ ){0,4}?(?:on )?fire\b|\bset ablaze\b|\bbonfires?\b|"
+    r"\bburn(?:ed|t|ing) (?:\w+ ){0,3}?(?:tyres|tires|vehicles?|cars?|buildings?|houses?|offices?|stations?|property)\b|"
+    r"\bvandali[sz]\w*|\bbarricad\w*|\bclash(?:ed|es)? with (?:the )?(?:police|security|officers|gendarmes)|"
+    r"\b(?:destroy(?:ed|ing)|damag(?:ed|ing)) (?:\w+ ){0,3}?(?:property|vehicles?|cars?|buildings?|offices?|shops?)\b|\bfired (?:their )?(?:guns|shots|weapons)\b|\bmarred by violence\b|"
+    r"\bturned violent\b|\bviolent (?:protests?|demonstrations?)\b", re.I)
+_PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b|\bno (?:reports? of )?violence\b", re.I)
+_NO_RIOT = re.compile(r"\b(?:no|without|not|non)\b[\w\s-]{0,25}$", re.I)
+
+
+def _violent_demonstration(ctx: _Ctx, c: Candidate) -> None:
+    """ACLED codes a demonstration whose participants turn to violence or destruction (stones,
+    looting, arson, barricades) as Riots / Violent demonstration; a short report often tells
+    the violence in the sentences after the protest."""
+    e = c.event
+    if e.event_type != PROTESTS or e.sub_event_type == "Excessive force against protesters":
+        return
+    para = ctx.paragraph(ctx.sents[c.sent_index].start_char)
+    window = [j for j in (c.sent_index, c.sent_index + 1, c.sent_index + 2)
+              if j < len(ctx.sents) and ctx.paragraph(ctx.sents[j].start_char) == para]
+    if any(_PEACEFUL.search(ctx.sents[j].text) for j in window):
+        return
+    for j in window:
+        t = ctx.sents[j].text
+        for m in _RIOT_ACTS.finditer(t):
+            if _NO_RIOT.search(t[:m.start()]):
+                continue
+            iso2 = (e.location.country_code if e.location else None) or ctx.focus
+            e.event_type, e.sub_event_type = RIOTS, "Violent demonstration"
+            e.plover_type = plover_of(e.sub_event_type)
+            if e.actor1 is None or e.actor1.type == "Protesters":
+                e.actor1 = A.protesters(iso2, rioters=True)
+            return
+
+
 def _toll_after(ctx: _Ctx, c: Candidate, detected: set[int]) -> None:
     """Short reports give the toll in a sentence of its own ("... in Idleb. 1 fatality.",
     "14 dead."): an event sentence without a figure takes it from the next one or two sentences
@@ -389,6 +483,7 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
         cands.append(cand)
     for c in cands:
         _toll_after(ctx, c, detected)
+        _violent_demonstration(ctx, c)
     kept = deduplicate(cands)
     n = max(1, len(ctx.sents))
     for c in kept:

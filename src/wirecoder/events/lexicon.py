@@ -27,7 +27,7 @@ AIR = _re(r"\bair ?strikes?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone
           r"\bbombed by (?:war ?planes|aircraft|jets|drones|helicopters)",
           r"\baerial (?:bombardment|bombing|attack|strike)s?", r"\bbombing raids?\b",
           r"\b(?:kamikaze|loitering|armed) drones?\b", r"\bbarrel bombs?\b")
-SHELLING = _re(r"\bshell(?:ed|ing|s)\b", r"\bartillery\b", r"\bmortars?\b", r"\brockets?\b",
+SHELLING = _re(r"\bshell(?:ed|ing|ings|s)\b", r"\bartillery\b", r"\bmortars?\b", r"\brockets?\b",
                r"\bmissiles?\b", r"\bMLRS\b", r"\bmultiple[- ]launch", r"\bhowitzers?\b",
                r"\btank (?:fire|shells?)\b", r"\bbombard\w*", r"\bheavy weapons\b",
                r"\bexplosions? (?:were |was )?(?:heard|observed|recorded|reported)",
@@ -38,14 +38,19 @@ IED = _re(r"\bIEDs?\b", r"\bVBIEDs?\b", r"\bimprovised explosive", r"\bland ?min
           r"\b(?:stepped on|hit|struck|ran over|drove over) (?:a|an) (?:\w+ )?(?:mine|explosive)",
           r"\bplanted (?:a |an )?(?:bomb|explosive)", r"\bbooby[- ]?trap\w*", r"\bmine (?:explo|blast)\w*",
           r"\bbomb (?:exploded|went off|blast|attack)", r"\bbomb(?:ing)?s?\b(?! disposal)",
-          r"\bexplosions?\b", r"\bblasts?\b", r"\bdetonat\w*", r"\bexplosives?\b")
+          r"\bexplosions?\b", r"\bblasts?\b", r"\bdetonat\w*", r"\bexplosives?\b",
+          r"\bbombed\b", r"\b(?:blew|blown|blowing) up\b")
 
 PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\brall(?:y|ies|ied)\b",
               r"\b(?:marched|marching|marches)\b", r"\ba march\b", r"\bsit-ins?\b", r"\bpicket\w*",
               r"\b(?:went|go|are|were|is) on strike\b", r"\bgeneral strike\b", r"\bstrik(?:ing|ed) (?:workers|teachers|doctors|nurses|drivers|traders|staff|employees)",
               r"\b(?:workers|teachers|doctors|nurses|drivers|traders|staff|employees|lecturers)'? strike\b",
               r"\bboycott\w*", r"\bgathered (?:\w+ ){0,6}to (?:protest|demand|denounce|call|condemn|express|oppose|press|demonstrate)",
-              r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*")
+              r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*",
+              r"\bgathered (?:[\w,()'-]+ ){0,14}to (?:protest|demand|denounce|condemn|oppose|demonstrate)\b",
+              r"\bwith (?:banners|placards|slogans)\b", r"\b(?:held|holding|carried|carrying) (?:up )?(?:banners|placards)\b",
+              r"\bblockad\w*", r"\bblock(?:ed|ing) (?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access)\b",
+              r"\btear ?gas (?:\w+ ){0,5}disperse\b")
 RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit))",
            r"\bviolent (?:protest|demonstration)\w*", r"\bpelt\w*", r"\bthrew stones", r"\bstone[- ]throwing",
            r"\bstones?\b", r"\brocks\b", r"\bburn(?:ing|t|ed)? (?:\w+ )?(?:tyres|tires)\b", r"\bbarricad\w*",
@@ -55,7 +60,8 @@ RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squ
 MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
           r"\b(?:angry|irate) (?:residents|youths?|villagers|crowd|locals|members of the public|mob)",
           r"\b(?:beaten|stoned|burnt|burned) to death by (?:\w+ ){0,2}(?:residents|villagers|a crowd|locals|youths?|members of the public)",
-          r"\bcommunal (?:clash|violence|fight)\w*", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
+          r"\bcommunal (?:clash|violence|fight)\w*",
+          r"\b(?:thie(?:f|ves)|witch(?:es)?|wizards?|sorcer\w*|robbers?) (?:\w+ ){0,4}(?:burnt|burned|beaten|stoned|lynched) to death", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
           r"\bclash\w* (?:\w+ ){0,2}between (?:\w+ ){0,3}(?:supporters|residents|youths|villagers|students|traders|communities|clans|families|groups)")
 INTERVENTION = _re(r"\btear ?gas", r"\bteargas\w*", r"\bdispers\w*", r"\bwater cannon", r"\brubber bullets",
                    r"\barrest\w*", r"\bdetain\w*", r"\bbatons?\b", r"\bbroke up\b", r"\bintervened\b",
@@ -68,7 +74,8 @@ REGAIN = _re(r"\bre-?(?:took|take|taken|taking)\b", r"\brecaptur\w*", r"\bre-?ca
 OVERTAKE = _re(r"\b(?:seized|seize|seizing|took|take|taken|taking|gained|gain|captured|capture|capturing|wrested|assumed) (?:\w+ )?control\b",
                r"\bcaptur(?:ed|e|ing) (?:the |a )?(?:\w+ )?(?:town|city|village|district|base|area|territory|airport|hill|region|strategic)",
                r"\boverr(?:an|un|unning)\b", r"\bfell to\b", r"\btook over (?:the )?(?:\w+ )?(?:town|city|village|area|base|territory|district)",
-               r"\bseiz(?:ed|e|ing) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|territory|region)\b")
+               r"\bseiz(?:ed|e|ing) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|territory|region)\b",
+               r"\btook over (?:the )?control\b", r"\bovertook\b")
 LOST_CONTROL = _re(r"\blos(?:t|ing|e|es) (?:\w+ )?control of\b", r"\blos(?:t|ing|e) (?:its|their|the) (?:\w+ ){0,2}(?:stronghold|bastion|territory|capital)")
 TRANSFER = _re(r"\bwithdr(?:ew|awn|aw|awal)\b", r"\bhanded over\b", r"\bhandover\b", r"\bpulled out\b",
                r"\bwithout (?:a fight|fighting|resistance)", r"\bretreated\b", r"\babandoned (?:their|its) (?:positions|base|posts)")
@@ -82,12 +89,13 @@ CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged
             r"\bambush\w*", r"\bskirmish\w*", r"\bcounter-?attack\w*", r"\brepel\w*", r"\brepuls\w*",
             r"\bengag(?:ed|ement|ements) (?:with|in)\b", r"\bcombat\b", r"\bhostilities\b", r"\boffensive\b",
             r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\bneutrali[sz]ed\b",
-            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b")
+            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b",
+            r"\bsmall arms\b", r"\bmachine ?guns?\b", r"\bin the direction of (?:\w+ ){0,3}positions\b")
 ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\bshot\b", r"\bshoot\w*",
                   r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
                   r"\binjur\w*", r"\bwound\w*", r"\bopened fire\b", r"\bfired (?:\w+ )?(?:at|on|upon)\b", r"\braid\w*",
-                  r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) alive\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
+                  r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b")
 KILL = _re(r"\bkill(?:ed|ing|s)?\b", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r"\bshot dead\b", r"\bmurder\w*",
@@ -100,7 +108,7 @@ LOOT = _re(r"\bloot\w*", r"\bpillag\w*", r"\bplunder\w*", r"\bstole\b", r"\bstol
            r"\bhijack\w*", r"\bextort\w*", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
            r"\btorch(?:ed|ing)\b", r"\bset (?:\w+ ){0,4}(?:on )?fire\b", r"\bset ablaze\b", r"\bdestroy\w*", r"\bdestruct\w*",
            r"\bdemolish\w*", r"\bvandali[sz]\w*", r"\braz(?:ed|ing)\b", r"\bdamag\w*", r"\bsabotag\w*", r"\barson\w*",
-           r"\brobb\w*", r"\bransack\w*", r"\bzakat\b", r"\bconfiscat\w*", r"\bproperty destruction\b", r"\blooting\b")
+           r"\brobb\w*", r"\bransack\w*", r"\bstripped (?:\w+ ){0,3}of (?:their|his|her) belongings", r"\bzakat\b", r"\bconfiscat\w*", r"\bproperty destruction\b", r"\blooting\b")
 DISRUPT = _re(r"\bdefus\w*", r"\bdismantl\w*", r"\bdeactivat\w*", r"\bcontrolled explosion", r"\bbomb disposal",
               r"\bdemining\b", r"\bde-?mined\b",
               rf"\b(?:seiz|recover|confiscat|discover|found|intercept|uncover|unearth)\w* {W}(?:weapons?|arms|ammunition|explosives?|IEDs?|rifles?|guns?|firearms?|AK-?47s?|rounds|bomb-making|detonators|munitions|grenades|caches?|mines?)\b",
@@ -119,7 +127,8 @@ CHANGE = _re(r"\bmovement of forces\b", r"\b(?:re)?deploy\w*", r"\breinforc\w*",
              r"\bmerg\w*", r"\bdefect\w*", r"\bsurrender\w*", r"\bjoined\b", r"\bcurfew\b", r"\bstate of emergency",
              r"\bbanned\b", r"\bsuspend\w*", r"\boverfl(?:ying|ew)\b", r"\bflew over\b",
              r"\b(?:fighters|militants|troops|forces|soldiers|rebels) (?:have )?(?:arrived|moved|crossed|entered|gathered|massed)",
-             r"\bescaped to\b", r"\bfled to\b", r"\bchange to group", r"\bpresence\b")
+             r"\bescaped to\b", r"\bfled to\b", r"\bchange to group", r"\bpresence\b",
+             r"\bsecurity measures\b", r"\block-?downs?\b")
 OTHER = _re(r"\bnon-violent activity\b", r"\bdisplace\w*", r"\bevacuat\w*", r"\bfled\b", r"\bfle(?:e|eing)\b",
             r"\bconvict\w*", r"\bsentenc\w*", r"\bcourt\b", r"\btrial\b", r"\breleased\b", r"\bfreed\b", r"\brescued\b",
             r"\bwarned\b", r"\bultimatum\b", r"\bcommemorat\w*", r"\bfuneral\b")

@@ -6,9 +6,13 @@ more: the ACLED-style qualifiers "(Bourzanga, Bam)", the other places of the sto
 demonyms and country names ("Burkinabe soldiers", "Military Forces of Mali"), and the home
 countries of the named groups. So it decides the story's country first, by weighted votes:
 
-- a place matched by its name or an alternate name (not only by its consonant skeleton): 3
-  (a loose skeleton match: 0.4, unresolved: 0);
-- a country name or demonym written in the text: 1 (per distinct word);
+- a place matched by its primary name: 3, by an alternate name: 2.5, a country named as a
+  place: 2 (a named country is often the topic: "rallied in Thessaloniki in solidarity with
+  Ukraine"), a loose consonant-skeleton match: 0.4, a name used for a person ("president
+  Kibaki") or a short acronym ("SUD"): 0.2; one vote per distinct name, times 1.5 when it is
+  an administrative qualifier ("(Arizona)", "Malabar, Arima"); places the NER missed count 2
+  (1 when the name exists in several countries);
+- country names and demonyms written in the text: 1 per country (+0.25 per further word);
 - a named armed group with a home country (Al Shabaab -> Somalia): 0.8; an ethnic group whose
   militias ACLED codes in one country first: 0.5.
 
@@ -162,18 +166,42 @@ def country_words(text: str) -> Counter:
                 cc = None
             if cc:
                 seen.add(p)
-                out[cc] += 1.0
+                out[cc] += 1.0 if cc not in out else 0.25
                 break
     return out
 
 
-def place_weight(m: Mention) -> float:
+_TITLE_BEFORE = re.compile(r"\b(?:president|presdient|prime minister|pm|minister|leader|mr|mrs|ms|dr|gen|general|"
+                           r"col|colonel|governor|senator|mp|king|sheikh|imam|commander|candidate|rival)\.?\s+$", re.I)
+_PERSON_AFTER = re.compile(r"^\s*(?:said|says|named|told|announced|won|declared|appointed|visited|addressed|"
+                           r"urged|accused|promised|vowed|'s (?:victory|government|supporters|party))\b", re.I)
+
+
+def person_like(text: str, m: Mention) -> bool:
+    """A gazetteer name used for a person: "president Kibaki", "Kibaki named 17 ministers"."""
+    if m.start < 0:
+        return False
+    return bool(_TITLE_BEFORE.search(text[max(0, m.start - 20):m.start])
+                or _PERSON_AFTER.match(text[m.end:m.end + 30]))
+
+
+def acronym_like(m: Mention) -> bool:
+    """"SUD", "CGT": a union's or party's acronym that only loosely spells a place name."""
+    t = m.text.strip()
+    return t.isupper() and len(t) <= 5 and match_tier(m) != 4
+
+
+def place_weight(m: Mention, text: str = "") -> float:
     """Vote of one resolved place mention for its country (see the module doc)."""
     if (m.data or {}).get("weight") is not None:
         return float(m.data["weight"])
+    if (text and person_like(text, m)) or acronym_like(m):
+        return 0.2
     tier = match_tier(m)
     if tier is None:
         return 0.4
+    if ((m.data or {}).get("feature_code") or "").startswith("PCL"):
+        return 2.0  # "rallied in Thessaloniki in solidarity with Ukraine": a named country is often the topic
     return 2.5 if tier in (1, 2) else 3.0
 
 
@@ -182,6 +210,7 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
     little more, so a tie goes to the place the report names first."""
     votes: Counter = Counter()
     n = 0
+    seen: set[tuple[str, str]] = set()
     for m in sorted(places, key=lambda x: x.start):
         d = m.data or {}
         cc = d.get("country_code")
@@ -189,7 +218,14 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             continue  # demonyms are counted by ``country_words`` below, once per word
         if (d.get("feature_code") or "") in _CONTINENTS:
             continue
-        votes[cc] += place_weight(m) * (1.0 + 0.02 / (1 + n))
+        key = (m.text.lower(), cc)
+        if key in seen:
+            continue  # "Palma (Palma, Cabo Delgado)": one name, one vote
+        seen.add(key)
+        w = place_weight(m, text)
+        if text and m.start >= 0 and _is_qualifier(text, m.start):
+            w *= 1.5  # "(Arizona)", "Malabar, Arima": the administrative context is written to disambiguate
+        votes[cc] += w * (1.0 + 0.02 / (1 + n))
         n += 1
     for cc, w in country_words(text).items():
         votes[cc] += w
@@ -205,7 +241,8 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
 # ------------------------------------------------------------------- places the NER missed
 _NAME = r"[A-Z][\w'\u2019-]*(?:[ -](?:[A-Z][\w'\u2019-]*|al|el|de|du|wa|ash|an|as|ad|az))*"
 _PAREN = re.compile(rf"({_NAME})\s*\(([A-Z][^()]{{1,80}})\)")
-_PREP = re.compile(rf"\b(?:in|near|at|outside|around|of|towards?|into|from)\s+(?:the\s+)?"
+_PREP = re.compile(rf"\b(?:in|near|at|outside|around|of|towards?|into|from|shelled|attacked|raided|struck|"
+                   rf"bombed|targeted|stormed|captured|seized|entered|overran|hit)\s+(?:the\s+)?"
                    rf"(?:(?:village|town|city|area|locality|district|province|region|county|commune|"
                    rf"department|outskirts|vicinity)\s+of\s+)?({_NAME})")
 _COMMA_QUAL = re.compile(rf",\s+({_NAME})")
@@ -250,6 +287,17 @@ def _spans_missed(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
     return out
 
 
+def _common_words(name: str) -> bool:
+    """ "Congress", "Unity", "University": capitalised words that are rarely the place meant."""
+    stop = deps.optional("wirecoder.nlp.places:STOP")
+    if not stop:
+        return False
+    try:
+        return all(w.lower().strip(".,'") in stop for w in name.split())
+    except Exception:
+        return False
+
+
 def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = ()) -> list[Mention]:
     """Place mentions the geoparser did not return (spaCy often reads a village as a PERSON):
     capitalised names after in/near/at/of and inside "(District, Province)" qualifiers that
@@ -274,7 +322,7 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
                 break
             s += len(name) - len(parts[1])
             name = parts[1]
-        if not name or name.lower() in _NOT_PLACE or len(name) < 3:
+        if not name or name.lower() in _NOT_PLACE or len(name) < 3 or _common_words(name):
             continue
         try:
             cands = [c.entry for c in gaz.lookup(name, False) if c.tier != 3]
@@ -306,6 +354,12 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
         data["weight"] = 2.0 if len({c.cc for c in cands}) == 1 else 1.0
         out.append(Mention(kind="place", start=s, end=e, text=text[s:e], label="GPE", role="event", data=data))
     return out
+
+
+def _is_qualifier(text: str, start: int) -> bool:
+    if text.count("(", 0, start) > text.count(")", 0, start):
+        return True
+    return re.search(r"[A-Z][\w'\u2019.-]*,\s*$", text[max(0, start - 40):start]) is not None
 
 
 def top_country(votes: Counter) -> str | None:
@@ -368,6 +422,8 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
     elif _qualified(text, m):
         s += 1.0
+    if person_like(text, m) or acronym_like(m):
+        s -= 2.0
     if p.get("confidence") is not None:
         s += 0.25 * float(p["confidence"])
     return s - 0.0005 * abs(m.start - trigger)
@@ -451,12 +507,18 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
     if ranked:
         best = ranked[0]
         bcc = (best.data or {}).get("country_code")
-        if country is not None and bcc and bcc != country and votes and is_exact(best):
+        if country is not None and bcc and bcc != country and votes and is_exact(best) \
+                and not person_like(text, best) and not acronym_like(best):
             own = votes.get(bcc, 0.0)
             # The place the event sentence names wins a near tie, and also when something else
             # in the story points to its country (an article about Libya may report a bombing
             # in Manchester); a lone name shared with a foreign town does not.
-            if own >= 0.8 * votes.get(country, 0.0) or own - place_weight(best) >= 0.9 \
+            namesake = any(_fits(m2, country) and (m2.text.lower() in best.text.lower()
+                                                   or best.text.lower() in m2.text.lower())
+                           for m2 in places if m2 is not best)
+            if namesake:
+                pass  # "in Santa Ana department, Santa Ana": the same name, read in the story's country
+            elif own >= 0.8 * votes.get(country, 0.0) or own - place_weight(best, text) >= 0.9 \
                     or (len(sents) > 6 and match_tier(best) == 0):
                 country = bcc
         if country is None or _fits(best, country):

@@ -442,8 +442,13 @@ def _sentence_fatalities(sent) -> tuple[list[tuple[int, Any]], bool, int | None]
             elif tok.dep_ in ("acomp", "oprd", "xcomp", "advmod", "dobj") and tok.head.pos_ in ("VERB", "AUX"):
                 v = tok.head
                 if v.lower_ in ("left", "leaving", "leave", "leaves"):
+                    if tok.i > sent.start and tok.nbor(-1).like_num:
+                        found_num(tok.nbor(-1), tok, found, used_heads)  # "left thousands homeless and 3 dead"
+                        continue
                     for c in v.children:
-                        if c.dep_ in ("dobj", "nsubj") and c.i != tok.i and c.i < tok.i:
+                        if c.dep_ in ("dobj", "nsubj") and c.i != tok.i and c.i < tok.i and not any(
+                                t.lower_ in _NON_FATAL or t.lower_ in ("homeless", "displaced")
+                                for t in tok.doc[c.i + 1:tok.i]):
                             add(c, [tok])
                 else:
                     for c in v.children:
