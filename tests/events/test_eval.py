@@ -1,12 +1,13 @@
 """The event metrics and the seed/gate commands, on the project's own invented fixtures."""
 import json
+from pathlib import Path
 
 from click.testing import CliRunner
 
 from wirecoder.evaluation.events import actor_match, events_command, macro_f1, norm_actor, states_date
 from wirecoder.evaluation.seed import check_event
 from wirecoder.models import Actor, Attribution, Event, Evidence, Place
-from conftest import FIXTURES
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def test_actor_normalisation():

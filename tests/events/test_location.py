@@ -170,3 +170,16 @@ def test_protest_that_turns_to_stones_and_arson_is_a_riot(pipe):
     ev = primary(pipe, "Traders demonstrated in Kisumu over fees. The protest remained peaceful despite "
                        "damaged roads.")
     assert ev.event_type == "Protests"
+
+
+def test_war_named_as_a_protest_topic_does_not_make_a_riot(pipe):
+    ev = primary(pipe, "On 1 March 2022, youth groups staged a protest in Istanbul to oppose the military "
+                       "offensive against Ukraine.")
+    assert ev.sub_event_type == "Peaceful protest"
+    ev = primary(pipe, "Protesters against police brutality threw stones at a police station in Kisumu.")
+    assert ev.event_type == "Riots"
+
+
+def test_regime_forces_are_the_military(pipe):
+    ev = primary(pipe, "On 3 January 2022, regime forces shelled the outskirts of Idlib.")
+    assert ev.actor1 is not None and ev.actor1.canonical == "Military Forces of Syria"

@@ -9,8 +9,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from factory import make_db  # noqa: E402
 
-TOKEN = "test-token-123"
-BASE = "http://127.0.0.1:8765"
+from webconst import BASE, TOKEN, write_headers  # noqa: F401
 
 
 @pytest.fixture()
@@ -29,5 +28,3 @@ def client(db_path):
         yield c
 
 
-def write_headers() -> dict[str, str]:
-    return {"X-Wirecoder-Token": TOKEN, "Origin": BASE}

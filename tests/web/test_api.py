@@ -4,7 +4,7 @@ import csv
 import io
 import json
 
-from conftest import write_headers
+from webconst import write_headers
 from factory import XSS_HEADLINE
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TOKEN
+from webconst import TOKEN
 from factory import make_db
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from conftest import BASE, TOKEN, write_headers
+from webconst import BASE, TOKEN, write_headers
 
 
 def _eid(client) -> str:

@@ -134,6 +134,21 @@ def _territory(text: str, span: Any, m: re.Match[str], cue: str) -> str:
     return "Government regains territory" if cue in ("regain", "lost") else "Non-state actor overtakes territory"
 
 
+_TOPIC = re.compile(r"\b(?:against|oppos\w*|over|condemn\w*|denounc\w*|about|demand\w*|solidarity|"
+                    r"end to|to end|calling for|call for|justice for)\b[^.;]{0,80}$", re.I)
+
+
+def _live_act(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """A live match that is something the demonstrators did, not the topic of the protest
+    ("to oppose Russia's military offensive", "against the destruction of the market")."""
+    for m in pattern.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        if L.IRREALIS.search(before) or L.NEGATED.search(before) or _TOPIC.search(before):
+            continue
+        return m
+    return None
+
+
 def _protest_family(text: str) -> Detection | None:
     p = _live(L.PROTEST, text)
     r = _live(L.RIOT, text)
@@ -143,7 +158,7 @@ def _protest_family(text: str) -> Detection | None:
     if not (p or r):
         return None
     m = p or r
-    if r or (p and _live(L.CLASH, text)) or (p and _live(L.LOOT, text)):
+    if r or (p and _live_act(L.CLASH, text)) or (p and _live_act(L.LOOT, text)):
         anchor = r or m
         return Detection("Violent demonstration", anchor.start(), anchor.end(), 0.75, "riot")
     ex = _live(L.EXCESSIVE, text)

@@ -50,7 +50,7 @@ from ..models import Actor, Article, Attribution, Claim, Event, Evidence, Mentio
 from . import actors as A
 from . import deps
 from . import location as L
-from .classify import Detection, _roles, classify_sentence
+from .classify import _TOPIC, Detection, _roles, classify_sentence
 from .dedup import Candidate, deduplicate
 from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, event_type_of, plover_of
 
@@ -420,8 +420,8 @@ def _violent_demonstration(ctx: _Ctx, c: Candidate) -> None:
     for j in window:
         t = ctx.sents[j].text
         for m in _RIOT_ACTS.finditer(t):
-            if _NO_RIOT.search(t[:m.start()]):
-                continue
+            if _NO_RIOT.search(t[:m.start()]) or _TOPIC.search(t[max(0, m.start() - 80):m.start()]):
+                continue  # "no violence", "protesting against the looting of the market"
             iso2 = (e.location.country_code if e.location else None) or ctx.focus
             e.event_type, e.sub_event_type = RIOTS, "Violent demonstration"
             e.plover_type = plover_of(e.sub_event_type)

@@ -67,6 +67,11 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
     adjacent = abs(a.sent_index - b.sent_index) <= 1
     if adjacent and ea.event_type in VIOLENT_TYPES and b.cue == "attack" and b.event.actor1 is None:
         return True
+    # "A crowd rioted at the tallying centre. Police fired into the crowd, killing a girl.": a
+    # violent sentence right after a violent event, with no place or date of its own, continues it
+    if adjacent and b.sent_index > a.sent_index and ea.event_type in VIOLENT_TYPES \
+            and eb.event_type in VIOLENT_TYPES and b.place_level < 2 and not b.date_stated:
+        return True
     return False
 
 

@@ -463,7 +463,7 @@ def _sentence_fatalities(sent) -> tuple[list[tuple[int, Any]], bool, int | None]
                     for o in p.children:
                         if o.dep_ == "pobj":
                             add(o, [tok])
-        elif low in ("deaths", "fatalities", "fatality", "bodies", "corpses", "lives") and tok.pos_ == "NOUN":
+        elif low in ("deaths", "death", "fatalities", "fatality", "bodies", "corpses", "lives") and tok.pos_ == "NOUN":
             for c in tok.children:
                 if c.dep_ in ("nummod", "quantmod", "amod", "det") and (c.like_num or c.lower_ in _VAGUE or c.lower_ in _PLURAL_UNITS):
                     if low == "lives" and not any(h.lower_ in ("lost", "claimed", "claiming", "lose") for h in (tok.head,)):

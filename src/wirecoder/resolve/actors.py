@@ -567,8 +567,9 @@ def find_actors(doc, country_hint: str | None = None) -> list[Mention]:
                                     named=False, role="ethnic"))
                 taken.add(tok.i)
             continue
-        if tok.dep_ == "compound" and tok.head.lower_ in GENERIC:
-            continue  # "police officers": let the head noun speak
+        if tok.dep_ == "compound" and (tok.head.lower_ in GENERIC or (
+                tok.head.lower_ in ("forces", "force") and role == "government")):
+            continue  # "police officers", "regime forces": let the head noun speak
         mods = _modifier_tokens(tok)
         # headlines parse badly ("Ugandan police attack ..."): adjacent demonyms count too
         j = tok.i - 1
