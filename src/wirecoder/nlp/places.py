@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resolve.gazetteer import TIER_SKELETON, Candidate, get_gazetteer
+from ..resolve.geo_rank import split_type_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels spaCy gives places it does not know; matches inside them need evidence.
@@ -97,6 +98,36 @@ def _good_cands(cands: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
     return tuple(c for c in cands if c.tier != TIER_SKELETON)
 
 
+def _paren_group(doc: Doc, k: int) -> list[str]:
+    """Names of a "(A, B)" group opening at token k: 1-3 capitalised, comma-separated parts."""
+    if k >= len(doc) or doc[k].text != "(":
+        return []
+    parts: list[str] = []
+    cur: list[str] = []
+    for t in doc[k + 1:k + 14]:
+        if t.text in (",", ")"):
+            name = " ".join(cur)
+            if not name[:1].isupper() or len(parts) >= 3:
+                return []
+            parts.append(name)
+            cur = []
+            if t.text == ")":
+                return parts
+        elif t.is_title or t.text in ("-", "'") or t.lower_ in CONNECTORS or t.is_upper:
+            cur.append(t.text)
+        else:
+            return []
+    return []
+
+
+def _is_place_name(name: str) -> bool:
+    """A name the gazetteer knows (exact or alternate spelling) as a settlement or division."""
+    if name.lower() in STOP:
+        return False
+    return any(c.entry.fclass in ("A", "P") for c in _good_cands(get_gazetteer().lookup(name,
+                                                                                      False)))
+
+
 def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     """Is there textual evidence that tokens i..j are a place?"""
     k = i - 1
@@ -115,6 +146,15 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     if len(after) >= 3 and after[0] == "," and (after[1] in DIRECTIONS or after[1] in (
             "near", "outside")):
         return True
+    # ACLED-style location qualifiers: "Kelbo (Aribinda, Soum)", or a name inside one.
+    group = _paren_group(doc, j)
+    if group and any(_is_place_name(p) for p in group):
+        return True
+    if k >= 0 and doc[k].text == "(":
+        group = _paren_group(doc, k)
+        if group and len(group) >= 2 and any(_is_place_name(p) for p in group
+                                             if p != doc[i:j].text):
+            return True
     if j + 1 < len(doc) and doc[j].text in (",", "(") and doc[j + 1].is_title:
         nxt = doc[j + 1].text
         for c in get_gazetteer().lookup(nxt, False):
@@ -195,6 +235,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         if stext.lower() in STOP and not stext.isupper():
             continue
         cands = gaz.lookup(stext)
+        typed = None if _good_cands(cands) else split_type_word(stext)
+        if typed:  # "Khost district", "Idleb Province": the name without its type word
+            cands = _good_cands(gaz.lookup(typed[0])) or cands
         if not _good_cands(cands) and (
                 (label == "FAC" and span[-1].lower_ not in STREET_WORDS)
                 or (len(span) == 1 and not _evidence(doc, s, e, text))):

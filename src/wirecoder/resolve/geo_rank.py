@@ -9,6 +9,7 @@ focus; the second ranks with it.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -21,6 +22,33 @@ ADMIN_WORDS = {"province", "district", "governorate", "region", "state", "county
                "territory", "commune", "emirate"}
 SETTLEMENT_WORDS = {"city", "town", "village", "capital", "port", "oasis", "suburb", "hamlet",
                     "township"}
+
+_TYPE_SUFFIX = re.compile(r"^(.+?)\s+(\w+)$")
+_TYPE_PREFIX = re.compile(r"^(\w+)\s+of\s+(.+)$", re.I)
+
+
+def split_type_word(name: str) -> tuple[str, str] | None:
+    """("Khost district") -> ("Khost", "admin"); "Province of Idleb" likewise; else None.
+
+    The type word is a feature-type hint: a district or province is an admin division.
+    """
+    name = name.strip()
+    m = _TYPE_SUFFIX.match(name)
+    if m and m.group(1)[:1].isupper():
+        w = m.group(2).lower()
+        if w in ADMIN_WORDS:
+            return m.group(1).strip(" ,"), "admin"
+        if w in SETTLEMENT_WORDS:
+            return m.group(1).strip(" ,"), "settlement"
+    m = _TYPE_PREFIX.match(name)
+    if m and m.group(2)[:1].isupper():
+        w = m.group(1).lower()
+        if w in ADMIN_WORDS:
+            return m.group(2).strip(), "admin"
+        if w in SETTLEMENT_WORDS:
+            return m.group(2).strip(), "settlement"
+    return None
+
 
 _TIER_COST = {TIER_NAME: 0.0, TIER_CASE: 0.0, TIER_ALT: 0.5, TIER_ARTICLE: 0.6,
               TIER_SKELETON: 0.8}
@@ -201,6 +229,42 @@ def rank(mentions: list[Mention], extra_votes: Counter | None = None) -> None:
                 sc = [score(m, c, focus, siblings) for c in m.candidates]
                 i, conf = _softmax_top(sc)
                 m.choice, m.confidence, m.scores = m.candidates[i], conf, sc
+    for m in mentions:
+        if m.choice is not None and not _loose_ok(m, m.choice, focus):
+            _drop_loose(m, focus)
+
+
+# A loose (skeleton) match at least this like the written name stands on its own.
+LOOSE_SIMILAR = 0.9
+LOOSE_NEAR_KM = 1000.0
+
+
+def _loose_ok(m: Mention, c: Candidate, focus: Focus) -> bool:
+    """May a consonant-skeleton match stand? Only if it looks like the name or lies where the
+    rest of the article is (its country, or near its places): 'msrt' matches towns on every
+    continent, and one mention alone must not pull the article there."""
+    if c.tier != TIER_SKELETON or name_similarity(m.text, c.entry) >= LOOSE_SIMILAR:
+        return True
+    me = fold(m.text)
+    own_c = focus.own.get(me, (Counter(), Counter()))[0]
+    if sum(focus.countries.values()) - sum(own_c.values()) <= 1e-9:
+        return True  # nothing else in the article to agree or disagree with
+    e = c.entry
+    if e.cc and focus.country_share(e.cc, me) > 0.0:
+        return True
+    return any(km(e.lat, e.lon, la, lo) < LOOSE_NEAR_KM for la, lo, n in focus.points
+               if n != me)
+
+
+def _drop_loose(m: Mention, focus: Focus) -> None:
+    """Best remaining candidate once disagreeing loose matches are set aside (or none)."""
+    keep = [k for k, c in enumerate(m.candidates) if _loose_ok(m, c, focus)]
+    if not keep:
+        m.choice, m.confidence = None, 0.0
+        return
+    sc = [m.scores[k] for k in keep]
+    i, conf = _softmax_top(sc)
+    m.choice, m.confidence = m.candidates[keep[i]], conf
 
 
 def _focus(mentions: list[Mention], extra_votes: Counter | None) -> Focus:

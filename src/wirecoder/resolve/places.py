@@ -46,8 +46,9 @@ def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candid
     """Qualifiers and type words around a toponym: ("Paris, Texas" -> Texas; "city of X")."""
     before = text[max(0, start - 30):start]
     after = text[end:end + 80]
-    hint = None
-    mb = _BEFORE_HINT.search(before)
+    typed = geo_rank.split_type_word(text[start:end])  # the span's own type word
+    hint = typed[1] if typed else None
+    mb = _BEFORE_HINT.search(before) if hint is None else None
     if mb:
         hint = _word_hint(mb.group(1))
     if hint is None:
@@ -117,6 +118,12 @@ def candidates_for(text: str, embedded: bool = False) -> tuple[Candidate, ...]:
                   or geo_rank.name_similarity(v, x.entry) >= 0.75)
         if c:
             return c[:40]
+    # "Khost district", "Province of Idleb": the name without its type word.
+    typed = geo_rank.split_type_word(text)
+    if typed:
+        c = candidates_for(typed[0])
+        if c:
+            return c
     if embedded:
         return _embedded_candidates(text)
     return ()
