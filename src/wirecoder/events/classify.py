@@ -79,7 +79,7 @@ def _roles(span: Any, start: int, end: int) -> tuple[str, str]:
     if head.dep_ in ("conj", "xcomp") and head.head.pos_ == "VERB":
         head = head.head  # "were shot and killed": share the first verb's arguments
     perp, vict = [], []
-    for v in {tok, head}:
+    for v in dict.fromkeys((tok, head)):  # ordered: results must not depend on the hash seed
         for c in v.children:
             if c.dep_ in ("nsubj",):
                 perp.append(c)
