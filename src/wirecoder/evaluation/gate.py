@@ -30,15 +30,22 @@ def _events(floors: dict) -> dict[str, float | None]:
 
 
 def _geo(floors: dict) -> dict[str, float | None]:
-    path = SHARED / "eval" / "geo" / "lgl.jsonl"
-    if not path.exists():
-        return {}
+    """Resolution on both corpora in full (cheap: no parse), end-to-end on their first docs."""
     try:
-        from .geo import eval_resolution
+        from .geo import eval_end_to_end, eval_resolution
     except ImportError:
         return {}
-    rep = eval_resolution(str(path), limit=floors.get("geo_limit", 100))
-    return {"geo.lgl_acc161": rep.resolution.get("acc161")}
+    out: dict[str, float | None] = {}
+    e2e_limit = floors.get("geo_e2e_limit", 100)
+    for key, name in (("lgl", "lgl.jsonl"), ("gwn", "geowebnews.jsonl")):
+        path = SHARED / "eval" / "geo" / name
+        if not path.exists():
+            continue
+        rep = eval_resolution(str(path), limit=floors.get("geo_limit"))
+        out[f"geo.{key}_acc161"] = rep.resolution.get("acc161")
+        e2e = eval_end_to_end(str(path), limit=e2e_limit)
+        out[f"geo.{key}_e2e_f1"] = e2e.detection_exact.get("f1")
+    return out
 
 
 def _seed() -> dict[str, float | None]:
