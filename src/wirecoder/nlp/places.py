@@ -113,7 +113,7 @@ def _paren_group(doc: Doc, k: int) -> list[str]:
             cur = []
             if t.text == ")":
                 return parts
-        elif t.is_title or t.text in ("-", "'") or t.lower_ in CONNECTORS or t.is_upper:
+        elif t.is_title or t.text in ("-", "'") or t.lower_ in CONNECTORS:  # not "(START)"
             cur.append(t.text)
         else:
             return []
@@ -147,8 +147,8 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
             "near", "outside")):
         return True
     # ACLED-style location qualifiers: "Kelbo (Aribinda, Soum)", or a name inside one.
-    group = _paren_group(doc, j)
-    if group and any(_is_place_name(p) for p in group):
+    group = _paren_group(doc, j)  # two parts at least: "Dozhd (Rain)" is a gloss
+    if len(group) >= 2 and any(_is_place_name(p) for p in group):
         return True
     if k >= 0 and doc[k].text == "(":
         group = _paren_group(doc, k)
@@ -235,8 +235,8 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         if stext.lower() in STOP and not stext.isupper():
             continue
         cands = gaz.lookup(stext)
-        typed = None if _good_cands(cands) else split_type_word(stext)
-        if typed:  # "Khost district", "Idleb Province": the name without its type word
+        typed = None if _good_cands(cands) or label == "FAC" else split_type_word(stext)
+        if typed and typed[1] == "admin":  # "Khost district": the name without its type word
             cands = _good_cands(gaz.lookup(typed[0])) or cands
         if not _good_cands(cands) and (
                 (label == "FAC" and span[-1].lower_ not in STREET_WORDS)
