@@ -9,7 +9,7 @@ import traceback
 from typing import Iterable, Iterator
 
 from .events import code_article
-from .models import Article, ArticleResult, Mention
+from .models import Article, ArticleResult
 from .nlp import load_nlp
 from .resolve.places import geoparse
 
@@ -33,7 +33,7 @@ class Pipeline:
             res.mentions, res.events, res.claims = coded.mentions, coded.events, coded.claims
         except Exception as exc:
             res.errors.append(f"events: {type(exc).__name__}: {exc}")
-            if __debug__ and _DEBUG:
+            if _DEBUG:
                 traceback.print_exc()
         for ev in res.events:
             ev.article_id = article.id
@@ -60,7 +60,3 @@ _DEBUG = False
 def set_debug(flag: bool) -> None:
     global _DEBUG
     _DEBUG = flag
-
-
-def place_mentions(res: ArticleResult) -> list[Mention]:
-    return [m for m in res.places if m.kind == "place"]
