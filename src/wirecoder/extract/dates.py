@@ -325,6 +325,12 @@ _ANCHOR = re.compile(
     r"weekend|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
 
 
+# Ages, scores and amounts that spaCy tags DATE ("19", "27.58", "252-8011"); years are handled
+# by the rules before this point.
+_BARE_NUMBER = re.compile(r"[\d.,\s/-]+")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
 @lru_cache(maxsize=20_000)
 def _resolve(t: str, publication_date: str | None) -> DateValue | None:
     pub = _pub(publication_date)
@@ -339,7 +345,7 @@ def _resolve(t: str, publication_date: str | None) -> DateValue | None:
         return None
     # Recognizers.Text costs ~20 ms a call: skip bare durations ("four years", "recent weeks"),
     # which name no point in time unless anchored by a cue word, a month or a number.
-    if not _ANCHOR.search(t):
+    if not _ANCHOR.search(t) or (_BARE_NUMBER.fullmatch(t) and not _YEAR.search(t)):
         return None
     # dateparser only for numeric forms the rules did not cover: it guesses too freely otherwise
     return _recognizers(t, pub) or (_dateparser(t, pub) if re.search(r"\d{1,2}\D+\d", t) else None)
