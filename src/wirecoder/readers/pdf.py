@@ -8,9 +8,7 @@ from pathlib import Path
 from typing import Iterator
 
 from .base import ReadError, Record, register
-from .factiva_article import parse_article_text, sniff_text as article_sniff
-from .lexisnexis_text import parse_blocks, sniff_text as ln_sniff, text_blocks
-from .plain_text import article_from_text
+from .extracted import parse_extracted
 from .text import normalize_newlines
 
 MAX_PAGES = 2000
@@ -36,13 +34,4 @@ def read(path: Path) -> Iterator[Record]:
     if not text.strip():
         yield ReadError(str(path), "PDF without a text layer (scanned image?)")
         return
-    if article_sniff(text) >= 0.6:
-        yield from parse_article_text(text, str(path), "factiva-article-pdf")
-    elif ln_sniff(text) >= 0.5:
-        yield from parse_blocks(text_blocks(text.split("\n")), str(path), "lexisnexis-pdf")
-    else:
-        art = article_from_text(text, f"{path}#0", "pdf-text")
-        if art is None:
-            yield ReadError(str(path), "PDF without article text")
-        else:
-            yield art
+    yield from parse_extracted(text, path, "pdf", "PDF without article text")

@@ -11,9 +11,8 @@ from typing import Iterator
 from striprtf.striprtf import rtf_to_text
 
 from .base import ReadError, Record, register
-from .factiva_article import parse_article_text, sniff_text as article_sniff
+from .extracted import parse_extracted
 from .factiva_tagged import parse_tagged_text, sniff_text as tagged_sniff
-from .lexisnexis_text import parse_blocks, sniff_text as ln_sniff, text_blocks
 from .text import normalize_newlines
 
 _CELL_CODE = re.compile(r"(?m)^([ \t]{0,8})([A-Z]{2,3})\|")
@@ -61,15 +60,6 @@ def read(path: Path) -> Iterator[Record]:
     tagged = tagged_cells_to_text(text)
     if tagged_sniff(tagged) >= 0.5:
         yield from parse_tagged_text(tagged, str(path), "factiva-tagged-rtf")
-    elif article_sniff(text) >= 0.6:
-        yield from parse_article_text(text, str(path), "factiva-article-rtf")
-    elif ln_sniff(text) >= 0.5:
-        yield from parse_blocks(text_blocks(text.split("\n")), str(path), "lexisnexis-rtf")
     else:
-        from .plain_text import article_from_text
-
-        art = article_from_text(text, f"{path}#0", "rtf-text")
-        if art is None:
-            yield ReadError(str(path), "RTF file in no known export layout and without text")
-        else:
-            yield art
+        yield from parse_extracted(text, path, "rtf",
+                                   "RTF file in no known export layout and without text")
