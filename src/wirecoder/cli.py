@@ -33,6 +33,24 @@ def main() -> None:
     """wirecoder: news archives in, sourced and geocoded conflict events out."""
 
 
+def _focus_option(f):
+    """``--focus KE,SO``: the collection's country focus (see resolve/focus.py)."""
+    return click.option("--focus", "focus", metavar="CC[,CC...]", callback=_parse_focus,
+                        help="Countries the collection is about (ISO codes, optionally CC:weight): a soft "
+                             "prior for articles that do not say where they are.")(f)
+
+
+def _parse_focus(ctx, param, value):
+    if not value:
+        return None
+    from .resolve.focus import parse_focus
+
+    try:
+        return parse_focus(value)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-o", "--output", type=click.Path(), help="Write JSON lines here (default: stdout).")
@@ -94,10 +112,13 @@ def _is_eval_jsonl(path: Path) -> bool:
 @click.option("-o", "--output", type=click.Path(), help="Write JSON lines here (default: stdout).")
 @click.option("--no-text", is_flag=True, help="Leave the analysed text out of each line.")
 @click.option("--debug", is_flag=True, hidden=True)
-def extract(paths: tuple[str, ...], output: str | None, no_text: bool, debug: bool) -> None:
+@_focus_option
+def extract(paths: tuple[str, ...], output: str | None, no_text: bool, debug: bool,
+            focus: dict | None) -> None:
     """Run the pipeline without a database: one JSON line per article."""
     from .export.jsonl import result_json
     from .pipeline import Pipeline, set_debug
+    from .resolve.focus import with_prior
 
     set_debug(debug)
     pipe = Pipeline()
@@ -113,7 +134,7 @@ def extract(paths: tuple[str, ...], output: str | None, no_text: bool, debug: bo
                 click.echo(f"skipped {rec}", err=True)
                 continue
             spans_by_id[rec.origin] = spans
-            yield rec
+            yield with_prior(rec, focus or {})
 
     try:
         for res in progress(pipe.process_many(articles()), "extract"):
@@ -155,9 +176,10 @@ def extract(paths: tuple[str, ...], output: str | None, no_text: bool, debug: bo
               help="Seconds per article before its analysis is given up (0: no limit).")
 @click.option("--wait", "wait_lock", is_flag=True,
               help="Wait for another ingest on the same database instead of refusing.")
+@_focus_option
 def ingest(paths: tuple[str, ...], db: str, batch_size: int, workers: int,
            dask_address: str | None, shard_dir: str | None, shard_format: str,
-           shard_size: int, time_limit: float, wait_lock: bool) -> None:
+           shard_size: int, time_limit: float, wait_lock: bool, focus: dict | None) -> None:
     """Read, extract and store articles in a SQLite database (idempotent, resumable)."""
     from .ingest import LockBusy, ingest_paths
 
@@ -166,7 +188,7 @@ def ingest(paths: tuple[str, ...], db: str, batch_size: int, workers: int,
                                on_error=lambda e: click.echo(f"skipped {e}", err=True),
                                workers=workers, dask=dask_address, shard_dir=shard_dir,
                                shard_format=shard_format, shard_size=shard_size,
-                               time_limit=time_limit or None, wait_lock=wait_lock,
+                               time_limit=time_limit or None, wait_lock=wait_lock, focus=focus,
                                on_warning=lambda m: click.echo(f"warning: {m}", err=True))
     except (LockBusy, RuntimeError) as exc:  # busy database, dead worker, no scheduler
         fail(str(exc))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .models import Article
 from .readers import ReadError, read_paths
@@ -57,16 +57,19 @@ def ingest_paths(paths: Iterable[str], db_path: str | None, batch_size: int = 64
                  shard_dir: str | None = None, shard_format: str = "jsonl",
                  shard_size: int = 5000, time_limit: float | None = DEFAULT_TIME_LIMIT,
                  analyser: str | None = None, wait_lock: bool = False,
-                 on_warning: Callable[[str], None] | None = None) -> IngestSummary:
+                 on_warning: Callable[[str], None] | None = None,
+                 focus: Mapping[str, float] | None = None) -> IngestSummary:
     """Ingest ``paths`` into the SQLite database ``db_path`` (or shards in ``shard_dir``).
 
     ``pipeline``: an object with ``process_many`` to run in this process (overrides the
     runner); ``analyser``: a ``"module:callable"`` spec built once per worker (default: the
-    real pipeline, or ``$WIRECODER_ANALYSER``). Raises ``LockBusy`` if another ingest is
+    real pipeline, or ``$WIRECODER_ANALYSER``); ``focus``: the collection's country prior
+    (``resolve.focus.parse_focus``), set on every article. Raises ``LockBusy`` if another ingest is
     writing to the same target.
     """
     from .scale.runners import make_runner
     from .scale.sink import DbSink, ShardSink
+    from .resolve.focus import with_prior
     from .scale.shards import ShardWriter, shard_hashes
 
     if shard_dir is None and not db_path:
@@ -108,7 +111,7 @@ def ingest_paths(paths: Iterable[str], db_path: str | None, batch_size: int = 64
                     summary.duplicates += 1
                     continue
                 pending.add(key)
-                yield rec
+                yield with_prior(rec, focus or {})
 
         if pipeline is not None:
             runner = _InProcess(pipeline, time_limit)

@@ -6,11 +6,13 @@ the same code runs in one process, a process pool or a Dask cluster (see ``scale
 from __future__ import annotations
 
 import traceback
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator, Mapping
 
 from .events import code_article
 from .models import Article, ArticleResult
 from .nlp import load_nlp
+from .events.location import decided_country
+from .resolve.focus import learn_prior, with_prior
 from .resolve.places import geoparse
 
 MAX_CHARS = 200_000  # longer texts are cut: one pathological article must not stall a batch
@@ -52,6 +54,34 @@ class Pipeline:
 
         for doc, art in self.nlp.pipe(texts(), as_tuples=True, batch_size=self.batch_size):
             yield self._analyse(art, doc)
+
+    def process_collection(self, articles: Iterable[Article], focus: Mapping[str, float] | str | None = "auto",
+                           group: Callable[[Article], str] = lambda a: "") -> list[ArticleResult]:
+        """Results for a whole collection, in input order, with its country focus applied
+        (see ``resolve/focus.py``): a given prior on every article, or with ``"auto"`` one
+        learnt per group (e.g. per source file) from the articles that decide their country on
+        their own; the undecided ones are coded again with it."""
+        arts = list(articles)
+        if focus != "auto":
+            return list(self.process_many(with_prior(a, focus or {}) for a in arts))
+        results = list(self.process_many(arts))
+        decided = [decided_country(r.article.text, r.places, [m for m in r.mentions if m.kind == "actor"])
+                   for r in results]
+        members: dict[str, list[int]] = {}
+        for i, a in enumerate(arts):
+            members.setdefault(group(a), []).append(i)
+        redo: list[int] = []
+        for idx in members.values():
+            prior = learn_prior(decided[i] for i in idx)
+            if prior:
+                redo += [i for i in idx if decided[i] is None]
+                for i in idx:
+                    if decided[i] is None:
+                        with_prior(arts[i], prior)
+        redo.sort()
+        for i, res in zip(redo, self.process_many(arts[i] for i in redo)):
+            results[i] = res
+        return results
 
 
 _DEBUG = False

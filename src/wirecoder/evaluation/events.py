@@ -219,7 +219,8 @@ def evaluate(rows: Iterable[dict], batch_size: int = 64) -> tuple[Scores, float]
         arts.append(a)
     s = Scores()
     t0 = time.perf_counter()
-    for res in pipe.process_many(arts):
+    # Each dataset is a collection with its own country focus, as a source file is in ingest.
+    for res in pipe.process_collection(arts, "auto", group=lambda a: str(by_id[a.id].get("dataset") or "")):
         if res.errors:
             s.errors += 1
         score_row(s, by_id[res.article.id], res.events[0] if res.events else None)

@@ -51,6 +51,7 @@ from . import actors as A
 from . import deps
 from . import location as L
 from .classify import _TOPIC, Detection, _roles, classify_sentence
+from ..resolve.focus import prior_votes
 from .dedup import Candidate, deduplicate
 from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, event_type_of, plover_of
 
@@ -79,8 +80,8 @@ _in_spans = L._in_spans
 def _focus_country(article: Article, places: list[Mention], text: str = "",
                    actors: list[Mention] | None = None) -> str | None:
     """The story's country: weighted votes of places, country words and groups (see
-    ``events.location``), else the export's country codes."""
-    cc = L.top_country(L.country_votes(text, places, actors or []))
+    ``events.location``) plus the collection's prior, else the export's country codes."""
+    cc = L.top_country(_votes(article, text, places, actors or []))
     if cc:
         return cc
     meta = article.metadata.get("countries") if article.metadata else None
@@ -89,6 +90,10 @@ def _focus_country(article: Article, places: list[Mention], text: str = "",
     if isinstance(meta, str) and len(meta) == 2:
         return meta.upper()
     return None
+
+
+def _votes(article: Article, text: str, places: list[Mention], actors: list[Mention]) -> Counter:
+    return L.country_votes(text, places, actors) + prior_votes(article)
 
 
 class _Ctx:
@@ -455,7 +460,7 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
     ctx = _Ctx(doc, article, places or [])
     ctx.actors = _load_actors(ctx)
     try:
-        extra = L.missed_places(ctx.text, ctx.all_places, ctx.actors)
+        extra = L.missed_places(ctx.text, ctx.all_places, ctx.actors, prior_votes(article))
     except Exception:  # a supplement: never lose the article's events over it
         extra = []
     if extra:  # a found place replaces an unresolved geoparser mention of the same span
@@ -463,7 +468,7 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
         ctx.all_places = [m for m in ctx.all_places if (m.start, m.end) not in spans] + extra
         ctx.places = sorted([m for m in ctx.places if (m.start, m.end) not in spans] + extra,
                             key=lambda m: m.start)
-    ctx.votes = L.country_votes(ctx.text, ctx.all_places, ctx.actors)
+    ctx.votes = _votes(article, ctx.text, ctx.all_places, ctx.actors)
     ctx.focus = _focus_country(article, ctx.all_places, ctx.text, ctx.actors) or ctx.focus
     claims = _claims(ctx)
     cands: list[Candidate] = []

@@ -298,7 +298,8 @@ def _common_words(name: str) -> bool:
         return False
 
 
-def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = ()) -> list[Mention]:
+def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = (),
+                  prior: Counter | None = None) -> list[Mention]:
     """Place mentions the geoparser did not return (spaCy often reads a village as a PERSON):
     capitalised names after in/near/at/of and inside "(District, Province)" qualifiers that
     the gazetteer knows by name (never by a loose match). Among same-name places the one in
@@ -338,7 +339,7 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
             found.append((s, s + len(name), qual, cands))
     if not found:
         return []
-    votes = country_votes(text, places, actors)
+    votes = country_votes(text, places, actors) + (prior or Counter())
     for _, _, _, cands in found:
         for cc in {c.cc for c in cands if c.cc}:
             votes[cc] += 1.0 / max(1, len({c.cc for c in cands}))
@@ -581,3 +582,19 @@ def country_place(iso2: str) -> Place:
     name_fn = deps.optional("wirecoder.resolve.actors:country_name")
     name = name_fn(iso2) if name_fn else None
     return Place(name=name or iso2, country_code=iso2, geo_precision="country")
+
+
+# An article decides its country on its own when the best country has at least the weight of
+# one place named by its primary name and twice the runner-up's.
+DECIDED_MIN = 2.5
+DECIDED_RATIO = 2.0
+
+
+def decided_country(text: str, places: Iterable[Mention], actors: Iterable[Mention] = ()) -> str | None:
+    """The country an article's own evidence settles (no collection prior), else None."""
+    ranked = country_votes(text, places, actors).most_common(2)
+    if not ranked:
+        return None
+    second = ranked[1][1] if len(ranked) > 1 else 0.0
+    top_cc, top = ranked[0]
+    return top_cc if top >= DECIDED_MIN and top >= DECIDED_RATIO * second else None

@@ -16,6 +16,7 @@ from typing import Any, Iterable
 
 from ..models import Article, Mention, Place
 from . import geo_rank
+from .focus import prior_votes
 from .gazetteer import TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, get_gazetteer
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
 from .geo_text import fold
@@ -258,7 +259,7 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
         quals, hint = context_hints(text, f.start, f.end, gaz.lookup)
         mentions.append(geo_rank.Mention(f.text, f.start, f.end, f.candidates, quals, hint,
                                          weight=f.weight))
-    votes: Counter = Counter()
+    votes: Counter = prior_votes(article)  # the collection's focus, if any (resolve/focus.py)
     for f in found:
         if f.kind == "demonym" and f.candidates:
             votes[f.candidates[0].entry.cc] += 0.5
