@@ -52,3 +52,19 @@ def test_find_dates(nlp):
     assert "2017-09-19" in by_text.values()
     for m in ms:
         assert doc.text[m.start:m.end] == m.text and m.kind == "date"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("Around 6 May 2020 (as reported), two boys were hurt by a grenade.", "2020-05-06"),
+    ("Around 1 May 2020, three bodies were found near the river.", "2020-05-01"),
+    ("Overnight between 18 and 19 March 2020, gunmen raided the market.", "2020-03-18"),
+])
+def test_find_dates_keeps_the_day_before_the_month(nlp, text, date):
+    # spaCy often tags only "May 2020": the day written before it must not be lost
+    assert [m.data["date"] for m in find_dates(nlp(text), PUB)][:1] == [date]
+
+
+def test_find_dates_day_first_needs_a_capitalised_month(nlp):
+    assert not find_dates(nlp("The boy was 25 may be older."), PUB)
+    ms = find_dates(nlp("Around 2 April 2020 (between 28 March - 2 April), traders protested."), PUB)
+    assert [m.text for m in ms] == ["2 April 2020", "between 28 March - 2 April"]  # the range stays whole

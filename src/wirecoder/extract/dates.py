@@ -369,6 +369,14 @@ _EXTRA = re.compile(
     re.I,
 )
 
+# Day-first dates and day ranges, May included ("1 May" cannot be the modal verb).
+_DAY_FIRST = re.compile(
+    r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|\u2013|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+"
+    r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(?:1[89]|20)\d{2}\b)?",
+    re.I,
+)
+
 
 def find_dates(doc, publication_date: str | None) -> list[Mention]:
     """Date mentions (kind="date", data = DateValue fields) over spaCy DATE entities plus the
@@ -380,6 +388,11 @@ def find_dates(doc, publication_date: str | None) -> list[Mention]:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and re.search(r"night|morning|evening", ent.text, re.I)):
             spans.append((ent.start_char, ent.end_char))
     local = text if base == 0 else doc.text
+    for m in _DAY_FIRST.finditer(local):  # "Around 6 May 2022": spaCy often tags "May 2022" alone
+        s, e = m.start() + base, m.end() + base
+        if not m.group("mon")[:1].isupper() or any(a <= s and e <= b for a, b in spans):
+            continue  # "aged 25 may be"; or inside a longer entity ("between 28 March - 2 April")
+        spans = [(a, b) for a, b in spans if not (a < e and s < b)] + [(s, e)]
     for m in _EXTRA.finditer(local):
         s, e = m.start() + base, m.end() + base
         if not any(a <= s < b or a < e <= b for a, b in spans):
