@@ -109,3 +109,20 @@ def test_spacy_component_fills_doc_spans(nlp):
     local.add_pipe("wirecoder_places")
     doc = local("Fighting was reported near Misurata and in Sirte.")
     assert {s.text for s in doc.spans["places"]} >= {"Misurata", "Sirte"}
+
+
+def test_local_news_places_inside_names_and_before_people(nlp):
+    # Local news names places inside institutions' names and before the people it reports on;
+    # spaCy often takes them for persons or organisations.
+    art, ms = _parse(nlp, "Alexandria woman charged", [
+        "An Alexandria woman was charged on Monday, Alexandria police said.",
+        "The Butler County Coroner's Office said deputies from Boone County\u2019s sheriff office "
+        "helped. Dr. Smith spoke at a St. Patrick\u2019s Day parade."])
+    names = {m.text for m in ms if m.start >= 0}
+    assert "Alexandria" in names
+    assert "Butler County" in names
+    assert "Boone County" in names and "Boone County\u2019s" not in names  # no possessive
+    assert not names & {"Dr.", "St. Patrick\u2019s Day", "St. Patrick"}
+    for m in ms:
+        if m.start >= 0:
+            assert art.text[m.start:m.end] == m.text

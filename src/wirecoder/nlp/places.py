@@ -35,7 +35,16 @@ INSTITUTION = {"police", "department", "county", "city", "school", "schools", "h
                "fire", "sheriff", "sheriff's", "board", "district", "state", "chamber",
                "airport", "port", "times", "post", "herald", "news", "high", "middle",
                "elementary", "community", "national", "area", "regional", "metro", "municipal",
-               "government", "province", "provincial", "city's", "general", "memorial"}
+               "government", "province", "provincial", "city's", "general", "memorial",
+               "sheriff\u2019s", "coroner", "coroner's", "circuit", "superior", "mayor", "selectman",
+               "clerk", "magistrate", "parks", "library", "zoo", "fair", "association", "town",
+               "township", "transit", "health", "medical", "historical", "education", "daily",
+               "journal", "tribune", "gazette", "utilities", "water", "electric", "police's"}
+# Nouns after a place name that make it a place: "a Danbury man", "Alexandria police".
+PEOPLE_AFTER = {"man", "men", "woman", "women", "teen", "teens", "teenager", "boy", "girl",
+                "resident", "residents", "native", "couple", "family", "families", "parents",
+                "police", "officers", "firefighters", "officials", "voters", "students",
+                "youth", "youths", "villagers", "lawmakers", "leaders", "authorities"}
 TYPE_WORDS = {"city", "town", "village", "province", "district", "region", "governorate",
               "county", "state", "capital", "oasis", "port", "area", "suburb", "parish",
               "department", "municipality", "neighbourhood", "neighborhood"}
@@ -78,7 +87,12 @@ STOP = {
     "superior", "health", "reservoir", "area", "commissioner", "any", "services", "service",
     "community", "county's", "city's", "free", "republic", "islands", "ocean", "defence",
     "defense", "day", "home", "west", "east", "royal", "canal", "old town", "center",
+    # titles, faiths and feasts that share a name with a place somewhere
+    "dr.", "sen.", "rep.", "gov.", "lt.", "sgt.", "gen.", "col.", "capt.", "rev.", "prof.",
+    "ismaili", "baha'i", "baha\u2019i", "sunni", "shia", "shiite", "passover", "easter",
+    "christmas", "ramadan", "hanukkah", "thanksgiving", "halloween", "olympic", "olympics",
 }
+HOLIDAY_END = {"day", "eve"}  # "St. Patrick's Day", "Christmas Eve"
 
 
 @dataclass
@@ -133,14 +147,17 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     k = i - 1
     if k >= 0 and doc[k].lower_ in LOCATIVE:
         return True
-    if k >= 0 and doc[k].lower_ in TYPE_WORDS:
-        return True
+    if k >= 0 and doc[k].lower_ in TYPE_WORDS and doc[k].is_lower:
+        return True  # "the town Ghat"; not "Butler County Coroner"
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TYPE_WORDS:
         return True
     if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
         return True
     if j < len(doc) and doc[j].lower_ in TYPE_WORDS:
         return True
+    if j < len(doc) and doc[j].lower_ in PEOPLE_AFTER and doc[j].is_lower | doc[j].is_title \
+            and not (j + 1 < len(doc) and doc[j + 1].is_title):
+        return True  # "Alexandria woman charged", not "Jackson Police Chief Ann Smith"
     # "Bani Walid, west of Sirte", "Ghat, near the border"
     after = [t.lower_ for t in doc[j:j + 4]]
     if len(after) >= 3 and after[0] == "," and (after[1] in DIRECTIONS or after[1] in (
@@ -230,8 +247,13 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         e = _trim_city(doc, s, e)
         if s >= e:
             continue
+        while e - s > 1 and doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+            e -= 1  # "Boone County's": the name without the possessive
         span = doc[s:e]
         stext = span.text.strip()
+        if len(span) > 1 and span[-1].lower_ in HOLIDAY_END:
+            take(s, e)  # "St. Patrick's Day" holds no place, not even "St. Patrick"
+            continue
         if stext.lower() in STOP and not stext.isupper():
             continue
         cands = gaz.lookup(stext)
@@ -325,12 +347,14 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         ev = strong or st.lower() in place_names or (lab is not None and any(
             (c.entry.cc, c.entry.admin1_code) in local_divs and c.entry.fclass == "P"
             and c.tier <= 1 for c in cands))
-        if lab is not None and lab[0] == "ORG" and (lab[1], lab[2]) != (i, j):
-            # A place opening an institution's name: "the Shreveport Police Department".
+        if lab is not None and lab[0] in ("ORG", "PERSON") and (lab[1], lab[2]) != (i, j):
+            # A place inside an institution's name: "the Shreveport Police Department", "the
+            # Butler County Coroner's Office", "Huntsville Fire" (which spaCy may call a person).
             nxt = doc[j].lower_ if j < len(doc) else ""
             known = big or best.entry.fcode == "ADM2" or best.entry.population >= 10_000 or \
                 st.lower() in place_names
-            if not (known and (nxt in INSTITUTION or st.lower() in place_names)):
+            typed = j - i > 1 and doc[j - 1].lower_ in ("county", "parish", "township", "province")
+            if not (known and (nxt in INSTITUTION or typed or st.lower() in place_names)):
                 continue
         elif lab is not None and (lab[1], lab[2]) == (i, j) and \
                 (best.entry.is_country or best.entry.fcode == "CONT"):
