@@ -9,6 +9,12 @@ CASES = [
     ("Rebels clashed with the army near the border post on Tuesday.", "Armed clash"),
     ("Gunmen ambushed a police patrol outside the town.", "Armed clash"),
     ("Militants attacked a military base in the north.", "Armed clash"),
+    # the target decides: the first armed or civilian word of the attacked phrase
+    ("Gunmen attacked a volunteer fighter position in the village of Kondo.", "Armed clash"),
+    ("Gunmen attacked the village of Kondo and killed two farmers.", "Attack"),
+    ("Militants opened fire on the police station in the town overnight.", "Armed clash"),
+    ("Six al Shabaab suspects were shot dead near the coast.", "Armed clash"),
+    ("Militants stormed a customs post at the border.", "Armed clash"),
     ("Government troops recaptured the town from the insurgents.", "Government regains territory"),
     ("Rebel fighters seized control of the district capital after heavy fighting.", "Non-state actor overtakes territory"),
     ("Witnesses said a chlorine attack hit the suburb.", "Chemical weapon"),

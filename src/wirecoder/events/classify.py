@@ -86,7 +86,13 @@ def _roles(span: Any, start: int, end: int) -> tuple[str, str]:
             elif c.dep_ == "agent":
                 perp.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("dobj", "nsubjpass", "obj"):
-                vict.append(c)
+                if c.lower_ == "fire":  # "opened fire on the police station": the target follows
+                    vict.extend(g for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
+                                for g in p.children if g.dep_ == "pobj")
+                    vict.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
+                                for g in p.children if g.dep_ == "pobj")
+                else:
+                    vict.append(c)
     return (" ".join(_subtree(c) for c in perp), " ".join(_subtree(c) for c in vict))
 
 
@@ -100,10 +106,9 @@ def _target_kind(text: str, span: Any, m: re.Match[str]) -> str:
     if perp and MOB_PERP.search(perp) and not L.ARMED_TERMS.search(perp):
         return "mob"
     if vict:
-        if L.ARMED_TERMS.search(vict) and not L.CIVILIAN_TERMS.search(vict):
-            return "armed"
-        if L.CIVILIAN_TERMS.search(vict) or vict:
-            return "civilian"
+        a, c = L.ARMED_TERMS.search(vict), L.CIVILIAN_TERMS.search(vict)
+        # the head comes first: "a volunteer fighter position in the village of X" is armed
+        return "armed" if a and (not c or a.start() < c.start()) else "civilian"
     after = text[m.end():m.end() + 60]
     before = text[max(0, m.start() - 60):m.start()]
     passive = re.search(r"\b(?:was|were|been|being|are|is)\s+(?:\w+ )?$", before) is not None

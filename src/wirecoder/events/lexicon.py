@@ -141,9 +141,11 @@ ARMED_TERMS = _re(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitary\b"
                   r"\bbases?\b", r"\bcamps?\b", r"\bposts?\b", r"\bcheckpoints?\b", r"\bbarracks\b", r"\bpositions\b",
                   r"\boutposts?\b", r"\bguards?\b", r"\bterrorists?\b", r"\bgunmen\b", r"\bbandits?\b", r"\bcombatants\b",
                   r"\bparamilitar\w*", r"\bservicemen\b", r"\bmarines\b", r"\bcommandos?\b", r"\bKDF\b", r"\bAMISOM\b",
-                  r"\bal-?Shabaa?b\b", r"\bBoko Haram\b", r"\bJNIM\b", r"\bISGS\b", r"\bISWAP\b", r"\bIslamic State\b",
+                  r"\bal[- ]?Shabaa?b\b", r"\bBoko Haram\b", r"\bJNIM\b", r"\bISGS\b", r"\bISWAP\b", r"\bIslamic State\b",
                   r"\bISIS\b", r"\bDaesh\b", r"\bAnsaroul\b", r"\bal-?Qa[e']?ida\b", r"\btaliban\b", r"\bhezbollah\b",
-                  r"\bhouthis?\b", r"\bwagner\b", r"\bdrug traffickers\b", r"\bpirates\b", r"\barmed (?:men|group|individuals)")
+                  r"\bhouthis?\b", r"\bwagner\b", r"\bdrug traffickers\b", r"\bpirates\b", r"\barmed (?:men|group|individuals)",
+                  r"\bKoglweogo\b", r"\bdozos?\b", r"\bvigilantes?\b", r"\bself-defen[cs]e (?:group|forces?|militia)",
+                  r"\bgangs?\b", r"\bgangsters?\b", r"\bcustoms (?:post|station|office|officers?|agents?)")
 CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"\bpeople\b", r"\bpersons?\b",
                      r"\bm[ae]n\b", r"\bwom[ae]n\b", r"\bchild(?:ren)?\b", r"\bfarmers?\b", r"\bherders?\b",
                      r"\btraders?\b", r"\bjournalists?\b", r"\bteachers?\b", r"\bstudents?\b", r"\bworshippers\b",
