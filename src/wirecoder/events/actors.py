@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor
-from .deps import optional
+from ..resolve.actors import resolve_actor
 
 # Demonyms of countries common in conflict reporting (facts; adjective -> ISO2).
 DEMONYMS = {
@@ -85,11 +85,10 @@ def generic_actor(phrase: str, iso2: str | None) -> Actor | None:
 
 
 def dictionary_actor(phrase: str, iso2: str | None) -> Actor | None:
-    fn = optional("wirecoder.resolve.actors:resolve_actor")
-    if fn is None or not phrase:
+    if not phrase:
         return None
     try:
-        return fn(phrase, iso2)
+        return resolve_actor(phrase, iso2)
     except Exception:
         return None
 

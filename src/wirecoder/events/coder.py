@@ -51,6 +51,8 @@ from . import actors as A
 from . import deps
 from . import location as L
 from .classify import _TOPIC, Detection, _roles, classify_sentence
+from ..extract.claims import find_claims
+from ..resolve.actors import find_actors, link_anaphora
 from ..resolve.focus import prior_votes
 from .dedup import Candidate, deduplicate
 from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, event_type_of, plover_of
@@ -66,11 +68,6 @@ class CodedArticle:
 NON_EVENT_ROLES = {"byline", "dateline", "demonym"}
 ANAPHOR = re.compile(r"^\s*(?:the|this|that) (?:group|militants|militant group|terror group|jihadists|"
                      r"insurgents|fighters|organi[sz]ation|extremists|rebels)\b|^\s*(?:they|it)\s*$", re.I)
-STRENGTH = re.compile(r"\b(?:about|some|up to|an estimated|estimated|approximately|around|only|nearly|"
-                      r"at least|peak of(?: about)?|as many as|range from|between)\s+[\d,]+(?:\s*(?:to|-|and)\s*[\d,]+)?"
-                      r"\s+(?:[\w-]+\s){0,3}?(?:members|fighters|militants|troops|soldiers|men|recruits|jihadists)\b", re.I)
-OWN_STRENGTH = re.compile(r"\b(?:there (?:are|were)|has|have|had|numbered|number|comprising|down from|"
-                          r"estimate|strength|peak|can range|range from)\b", re.I)
 
 
 place_of = L.place_of  # kept importable from here
@@ -124,34 +121,17 @@ class _Ctx:
 
 
 def _load_actors(ctx: _Ctx) -> list[Mention]:
-    fn = deps.optional("wirecoder.resolve.actors:find_actors")
-    if fn is None:
-        return []
     try:
-        found = list(fn(ctx.doc, ctx.focus))
-        link = deps.optional("wirecoder.resolve.actors:link_anaphora")
-        if link is not None:
-            found = list(link(found, ctx.doc))
-        return found
-    except Exception:
+        return list(link_anaphora(list(find_actors(ctx.doc, ctx.focus)), ctx.doc))
+    except Exception:  # a failing stage costs the actors, not the article
         return []
 
 
 def _claims(ctx: _Ctx) -> list[Claim]:
-    fn = deps.optional("wirecoder.extract.claims:find_claims")
-    if fn is not None:
-        try:
-            return list(fn(ctx.doc, ctx.actors))
-        except Exception:
-            pass
-    out = []
-    for s in ctx.sents:
-        m = STRENGTH.search(s.text)
-        if m and OWN_STRENGTH.search(s.text):
-            digits = re.findall(r"[\d,]+", m.group())
-            value = int(digits[0].replace(",", "")) if digits and digits[0].replace(",", "") else None
-            out.append(Claim("strength", s.text, s.start_char, s.end_char, value=value))
-    return out
+    try:
+        return list(find_claims(ctx.doc, ctx.actors))
+    except Exception:
+        return []
 
 
 def _location(ctx: _Ctx, si: int, trigger: int, att_spans) -> tuple[Place | None, int, Mention | None]:
@@ -274,7 +254,7 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     sub = det.sub_event_type
     etype = event_type_of(sub)
     trig = sent.start_char + det.start
-    atts = deps.attributions(ctx.doc, sent, si)
+    atts = deps.attributions(ctx.doc, si)
     att_spans = [(a.start, a.end) for a in atts if a.start is not None and a.end is not None]
 
     loc, level, loc_m = _location(ctx, si, trig, att_spans)

@@ -31,7 +31,11 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 from ..models import Mention, Place
-from . import deps
+from ..nlp.places import STOP
+from ..resolve.actors import country_name, country_of_word
+from ..resolve.gazetteer import get_gazetteer
+from ..resolve.geo_rank import name_similarity
+from ..resolve.places import country_place as gazetteer_country_place
 
 PRECISION_RANK = {"point": 3, "town": 3, "district": 2, "region": 2, "country": 1}
 _TYPE_WORDS = re.compile(
@@ -44,11 +48,6 @@ _CONTINENTS = {"CONT", "RGN"}
 
 
 # ------------------------------------------------------------------------------- gazetteer access
-def _gaz():
-    fn = deps.optional("wirecoder.resolve.gazetteer:get_gazetteer")
-    return fn() if fn is not None else None
-
-
 def name_variants(text: str) -> list[str]:
     """The name itself, then without a type word ("Khost district" -> "Khost")."""
     t = text.strip(" ,.;:()")
@@ -69,9 +68,7 @@ def name_variants(text: str) -> list[str]:
 def _exact_ids(text: str) -> dict[int, int]:
     """GeoNames ids a name matches by name or alternate name (no consonant-skeleton matches),
     with the best match tier of each."""
-    gaz = _gaz()
-    if gaz is None:
-        return {}
+    gaz = get_gazetteer()
     ids: dict[int, int] = {}
 
     def add(name: str) -> None:
@@ -108,10 +105,7 @@ def is_exact(m: Mention) -> bool:
 
 def candidates_in(text: str, cc: str) -> list[Any]:
     """Gazetteer entries for a name inside one country: exact matches first, then loose ones."""
-    gaz = _gaz()
-    if gaz is None:
-        return []
-    sim = deps.optional("wirecoder.resolve.geo_rank:name_similarity")
+    gaz = get_gazetteer()
     out: list[Any] = []
     try:
         for v in name_variants(text):
@@ -122,7 +116,7 @@ def candidates_in(text: str, cc: str) -> list[Any]:
                     e = c.entry
                     if e.cc != cc or e.fcode in _CONTINENTS:
                         continue
-                    if c.tier == 3 and sim is not None and sim(v, e) < 0.75:
+                    if c.tier == 3 and name_similarity(v, e) < 0.75:
                         continue
                     out.append((c.tier, e))
                 if out:
@@ -136,19 +130,12 @@ def candidates_in(text: str, cc: str) -> list[Any]:
 
 
 # ----------------------------------------------------------------------------------- country
-def _country_of_word():
-    return deps.optional("wirecoder.resolve.actors:country_of_word")
-
-
 _CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
 
 
 def country_words(text: str) -> Counter:
     """Countries named or implied by a demonym in the text, once per distinct word."""
-    fn = _country_of_word()
     out: Counter = Counter()
-    if fn is None:
-        return out
     seen: set[str] = set()
     for m in _CAP_WORD.finditer(text):
         w = m.group()
@@ -158,12 +145,9 @@ def country_words(text: str) -> Counter:
             p = re.sub(r"(?:'s|\u2019s)$", "", p)
             if p in seen or len(p) < 3:
                 continue
-            try:
-                cc = fn(p)
-                if not cc and p.endswith("s") and len(p) > 5:  # "Burkina Fasos", "Ethiopias" (lost apostrophe)
-                    cc = fn(p[:-1])
-            except Exception:
-                cc = None
+            cc = country_of_word(p)
+            if not cc and p.endswith("s") and len(p) > 5:  # "Burkina Fasos", "Ethiopias" (lost apostrophe)
+                cc = country_of_word(p[:-1])
             if cc:
                 seen.add(p)
                 out[cc] += 1.0 if cc not in out else 0.25
@@ -289,13 +273,7 @@ def _spans_missed(text: str, taken: list[tuple[int, int]]) -> list[tuple[int, in
 
 def _common_words(name: str) -> bool:
     """ "Congress", "Unity", "University": capitalised words that are rarely the place meant."""
-    stop = deps.optional("wirecoder.nlp.places:STOP")
-    if not stop:
-        return False
-    try:
-        return all(w.lower().strip(".,'") in stop for w in name.split())
-    except Exception:
-        return False
+    return all(w.lower().strip(".,'") in STOP for w in name.split())
 
 
 def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = (),
@@ -304,9 +282,7 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
     capitalised names after in/near/at/of and inside "(District, Province)" qualifiers that
     the gazetteer knows by name (never by a loose match). Among same-name places the one in
     the story's likeliest country wins, qualifiers preferring administrative areas."""
-    gaz = _gaz()
-    if gaz is None:
-        return []
+    gaz = get_gazetteer()
     taken = [(m.start, m.end) for m in places if m.start >= 0 and (m.data or {}).get("country_code")]
     taken += [(a.start, a.end) for a in actors]
     found: list[tuple[int, int, bool, list[Any]]] = []
@@ -570,18 +546,11 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
 
 
 def country_place(iso2: str) -> Place:
-    fn = deps.optional("wirecoder.resolve.places:country_place")
-    if fn is not None:
-        try:
-            p = fn(iso2)
-            if p is not None:
-                p.geo_precision = p.geo_precision or "country"
-                return p
-        except Exception:
-            pass
-    name_fn = deps.optional("wirecoder.resolve.actors:country_name")
-    name = name_fn(iso2) if name_fn else None
-    return Place(name=name or iso2, country_code=iso2, geo_precision="country")
+    p = gazetteer_country_place(iso2)
+    if p is not None:
+        p.geo_precision = p.geo_precision or "country"
+        return p
+    return Place(name=country_name(iso2) or iso2, country_code=iso2, geo_precision="country")
 
 
 # An article decides its country on its own when the best country has at least the weight of

@@ -373,7 +373,7 @@ _EXTRA = re.compile(
 _DAY_FIRST = re.compile(
     r"\b\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:and|-|\u2013|to)\s*\d{1,2}(?:st|nd|rd|th)?)?\s+"
     r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|march|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|"
-    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b\.?(?:,?\s+(?:1[89]|20)\d{2}\b)?",
+    r"oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b(?:,?\s+(?:1[89]|20)\d{2}\b)?",
     re.I,
 )
 
