@@ -116,3 +116,11 @@ def test_ingest_focus_option_is_stored_with_the_article(tmp_path):
     assert con.execute("SELECT country_code FROM events").fetchone()[0] == "KE"
     meta = json.loads(con.execute("SELECT metadata FROM articles").fetchone()[0])
     assert meta[METADATA_KEY] == {"KE": 1.0}  # provenance: the article was coded with this prior
+
+
+def test_a_minor_country_of_the_collection_never_names_the_country_alone(pipe):
+    # a mixed archive, 30% Ukraine: a report naming no known place stays without a country
+    res = pipe.process(art("Traders held a protest at the bazaar against power cuts.", {"UA": 0.3, "KE": 0.7}))
+    assert country(res) == "KE"  # the dominant country may
+    res = pipe.process(art("Traders held a protest at the bazaar against power cuts.", {"UA": 0.3, "PK": 0.3, "KE": 0.4}))
+    assert country(res) is None

@@ -90,7 +90,8 @@ def _focus_country(article: Article, places: list[Mention], text: str = "",
 
 
 def _votes(article: Article, text: str, places: list[Mention], actors: list[Mention]) -> Counter:
-    return L.country_votes(text, places, actors) + prior_votes(article)
+    votes = L.country_votes(text, places, actors)
+    return votes + prior_votes(article, votes)
 
 
 class _Ctx:

@@ -10,7 +10,9 @@ countries its articles decide on their own evidence (``events.location.decided_c
 The prior is a mapping ISO2 -> share. It is carried on the article (``metadata["focus_prior"]``,
 so it travels to pool and Dask workers and is stored with the article as provenance) and adds
 ``PRIOR_WEIGHT * share`` to the country votes of the geoparser and of the event coder: less
-than one place named by its primary name (3), more than a group's home country (0.8).
+than one place named by its primary name (3), more than a group's home country (0.8). Only a
+dominant country (half the collection or more) counts where the article gives no evidence of
+its own (see ``prior_votes``).
 """
 from __future__ import annotations
 
@@ -21,6 +23,7 @@ from ..models import Article
 
 PRIOR_WEIGHT = 1.5
 MIN_SHARE = 0.05  # countries below this share of the collection add nothing
+DOMINANT = 0.5  # a share from which the prior may name the country on its own
 METADATA_KEY = "focus_prior"
 
 
@@ -62,8 +65,12 @@ def with_prior(article: Article, prior: Mapping[str, float]) -> Article:
     return article
 
 
-def prior_votes(article: Article) -> Counter:
-    return Counter({cc: PRIOR_WEIGHT * s for cc, s in prior_of(article).items()})
+def prior_votes(article: Article, evidence: Mapping[str, float] | None = None) -> Counter:
+    """Votes from the prior: a country the collection is mostly about (``DOMINANT`` share)
+    always; a minor one only where the article itself points to it (``evidence``). In a mixed
+    collection a report naming no known place must not land in its most frequent country."""
+    return Counter({cc: PRIOR_WEIGHT * s for cc, s in prior_of(article).items()
+                    if s >= DOMINANT or (evidence is not None and evidence.get(cc, 0) > 0)})
 
 
 def learn_prior(decided: Iterable[str | None]) -> dict[str, float]:
