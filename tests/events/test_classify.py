@@ -84,3 +84,16 @@ def test_taxonomy_mapping():
 ])
 def test_non_events(nlp, text):
     assert classify_sentence(text, nlp(text)[:]) is None
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Movement of forces: after the attack on the base, fresh troops were sent to the town.",
+     "Change to group/activity"),
+    ("Defusal: soldiers found and defused a roadside bomb near the bridge.", "Disrupted weapons use"),
+    ("Property destruction: militants burned the school and killed its guard.", "Looting/property destruction"),
+    ("Kessen: gunmen shot dead two traders at the market.", "Attack"),  # a place, not a category
+])
+def test_category_label_of_acled_style_reports(nlp, text, sub):
+    doc = nlp(text)
+    det = classify_sentence(text, doc[:])
+    assert det is not None and det.sub_event_type == sub

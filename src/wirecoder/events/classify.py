@@ -7,6 +7,8 @@ Decision order (documented so coders can predict it):
 3. generic acts (attack/kill, abduction, arrest, looting): the earliest trigger wins, but a
    killing outranks looting, abduction and arrest in the same sentence;
 4. weak strategic cues: base established, agreement, change to group/activity, other.
+A report that opens with an ACLED-style category label ("Movement of forces: ...") is that
+category, whatever else it says.
 An attack on armed targets (soldiers, a base, militants) is an Armed clash; on civilians, an
 Attack; by a crowd of residents, Mob violence. Intentions ("planned to carry out attacks") and
 negated mentions are skipped.
@@ -176,6 +178,9 @@ def _protest_family(text: str) -> Detection | None:
 
 def classify_sentence(text: str, span: Any = None) -> Detection | None:
     """The sub-event type a sentence reports, or None when it reports no event."""
+    label = L.NOTE_LABEL.match(text)
+    if label and label.group(1).lower() in L.NOTE_LABELS:
+        return Detection(L.NOTE_LABELS[label.group(1).lower()], label.start(1), label.end(1), 0.9, "label")
     m = _live(L.SUICIDE, text)
     if m:
         return Detection("Suicide bomb", m.start(), m.end(), 0.9, "suicide")

@@ -160,3 +160,22 @@ IRREALIS = _re(r"\b(?:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|e
                r"|\b(?:for|about) carrying out (?:an? )?$"  # "devices intended ... for carrying out attacks"
                r"|\b(?:type|kind|sort|design)s? of (?:the |a |an )?$")  # "the type of bomb he used"
 NEGATED = _re(r"\b(?:no|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")
+
+# ACLED-style reports open a strategic development with its category, "Movement of forces:
+# ...", "Defusal: ...": the stated category decides over any violent word in the report.
+NOTE_LABELS = {
+    **dict.fromkeys(("property destruction", "destruction of property", "looting", "land seizure",
+                     "looting/property destruction"), "Looting/property destruction"),
+    **dict.fromkeys(("movement of forces", "security measures", "recruitment", "change to armed group",
+                     "formation of armed group", "change to group/activity"), "Change to group/activity"),
+    **dict.fromkeys(("non-violent activity", "displacement", "other", "mass grave", "training",
+                     "elections/referendum", "strikes", "explosive remnants of war",
+                     "coup/military takeover"), "Other"),
+    **dict.fromkeys(("defusal", "interception", "weapons seizure", "detonation",
+                     "disrupted weapons use"), "Disrupted weapons use"),
+    "arrests": "Arrests",
+    "agreement": "Agreement",
+    "headquarters or base established": "Headquarters or base established",
+    "non-violent transfer of territory": "Non-violent transfer of territory",
+}
+NOTE_LABEL = re.compile(r"^\s*([A-Z][A-Za-z/ -]{2,40}?)\s*:\s")
