@@ -129,6 +129,18 @@ def test_consequence_sentence_adds_fatalities(nlp):
     assert res.events[0].sub_event_type == "Armed clash" and res.events[0].fatalities == 2
 
 
+@pytest.mark.parametrize("body, toll", [
+    (["On 3 May 2021, soldiers shelled positions of the militants in Dorvale. 7 people were killed."], 7),
+    (["Gunmen threw grenades into homes in Kessen on 07/05. 14 dead. The group later claimed the attack."], 14),
+    (["Gunmen attacked the market in Dorvale. 3 dead. Residents condemned the killing."], 3),
+])
+def test_a_toll_sentence_is_the_previous_event_s_toll(nlp, body, toll):
+    # the second sentence names no doer of its own: it is the toll of the first, not an event
+    _, res = code(nlp, body)
+    assert len(res.events) == 1
+    assert res.events[0].fatalities == toll
+
+
 def test_claims_are_not_events(nlp):
     _, res = code(nlp, ["There are only about 500 members of the group active in the country now.",
                         "That is down from a peak of about 3,000 fighters."])

@@ -47,10 +47,16 @@ def _live(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     """First match that is neither an intention nor negated."""
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        if L.IRREALIS.search(before) or L.NEGATED.search(before):
+        if L.IRREALIS.search(before) or L.NEGATED.search(before) or _REFERS_BACK.search(before):
             continue
         return m
     return None
+
+
+# "The group later claimed the attack", "condemned the killing": a statement about an event
+# told before, not a new one.
+_REFERS_BACK = re.compile(r"\b(?:claim\w*|condemn\w*|denounc\w*|den(?:y|ied|ies))\s+(?:responsibility\s+for\s+)?"
+                          r"(?:the|this|that|these|those)\s+(?:\w+\s+)?$", re.I)
 
 
 def _roles(span: Any, start: int, end: int) -> tuple[str, str]:

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..models import Event, Place
+from .lexicon import KILL
 from .taxonomy import VIOLENT_TYPES
 
 
@@ -63,9 +64,11 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
         return True
     if ea.event_type == eb.event_type and ea.event_type != "Strategic developments":
         return True
-    # "... Three were killed." right after a clash/bombing is that event's toll
+    # "... Three were killed.", "14 dead." right after a clash/bombing is that event's toll: a
+    # bare killing with no doer written in its own sentence (a default actor does not count)
     adjacent = abs(a.sent_index - b.sent_index) <= 1
-    if adjacent and ea.event_type in VIOLENT_TYPES and b.cue == "attack" and b.event.actor1 is None:
+    if adjacent and ea.event_type in VIOLENT_TYPES and b.cue in ("attack", "attack-armed") \
+            and (eb.actor1 is None or not _doer_written(b)) and _bare_killing(b):
         return True
     # "A crowd rioted at the tallying centre. Police fired into the crowd, killing a girl.": a
     # violent sentence right after a violent event, with no place or date of its own, continues it
@@ -73,6 +76,15 @@ def _types_agree(a: Candidate, b: Candidate) -> bool:
             and eb.event_type in VIOLENT_TYPES and b.place_level < 2 and not b.date_stated:
         return True
     return False
+
+
+def _doer_written(c: Candidate) -> bool:
+    return any(e.field == "actor1" for e in c.event.evidence)
+
+
+def _bare_killing(c: Candidate) -> bool:
+    trig = next((e.text for e in c.event.evidence if e.field == "trigger"), "")
+    return KILL.search(trig) is not None or c.event.actor1 is None
 
 
 def same_event(a: Candidate, b: Candidate) -> bool:
