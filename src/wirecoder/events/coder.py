@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, fields
 from typing import Any
 
 from ..models import Actor, Article, Attribution, Claim, Event, Evidence, Mention, Place
+from ..nlp.cache import sentences, text_of
 from . import actors as A
 from . import deps
 from . import location as L
@@ -100,9 +101,9 @@ class _Ctx:
     def __init__(self, doc: Any, article: Article, places: list[Mention]):
         self.doc = doc
         self.article = article
-        self.text = doc.text
+        self.text = text_of(doc)
         self.pub = article.publication_date
-        self.sents = list(doc.sents)
+        self.sents = sentences(doc)
         self.places = sorted((m for m in places if m.kind == "place" and m.role not in NON_EVENT_ROLES),
                              key=lambda m: m.start)
         self.all_places = list(places)

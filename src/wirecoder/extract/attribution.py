@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from ..models import Attribution
+from ..nlp.cache import sentences
 
 REPORT_VERBS = {
     "said", "says", "say", "saying", "told", "tells", "tell", "reported", "reports", "report",
@@ -198,7 +199,7 @@ def attributions_for(doc, sent_index: int) -> list[Attribution]:
     """Attributions for sentence ``sent_index``: its own, else those of a following sentence that
     continues its quotation ("'...,' the defector said.") or that only attributes ("..., a
     defector said." after a quoted statement)."""
-    sents = list(doc.sents)
+    sents = sentences(doc)
     if not 0 <= sent_index < len(sents):
         return []
     own = attributions(sents[sent_index], doc)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ..models import Actor, Claim, Mention
+from ..nlp.cache import sentences
 from .attribution import attributions
 from .numbers import find_quantities
 
@@ -92,7 +93,7 @@ def is_claim_sentence(span) -> bool:
 def find_claims(doc, actors: list[Mention] | None = None) -> list[Claim]:
     """Strength and intent claims in a Doc, each with its actor (from ``actors``) and attribution."""
     out: list[Claim] = []
-    for sent in doc.sents:
+    for sent in sentences(doc):
         qs = _is_strength(sent)
         if qs:
             attrs = attributions(sent, doc)

@@ -27,6 +27,7 @@ from dataclasses import asdict, dataclass
 from functools import lru_cache
 
 from ..models import Mention
+from ..nlp.cache import text_of
 
 
 @dataclass(frozen=True)
@@ -381,13 +382,13 @@ _DAY_FIRST = re.compile(
 def find_dates(doc, publication_date: str | None) -> list[Mention]:
     """Date mentions (kind="date", data = DateValue fields) over spaCy DATE entities plus the
     weekday / month / numeric forms spaCy's NER misses. Unresolvable expressions are dropped."""
-    text = doc.text
+    text = text_of(doc)
     base = doc.start_char if hasattr(doc, "start_char") else 0
     spans: list[tuple[int, int]] = []
     for ent in doc.ents:
         if ent.label_ == "DATE" or (ent.label_ == "TIME" and re.search(r"night|morning|evening", ent.text, re.I)):
             spans.append((ent.start_char, ent.end_char))
-    local = text if base == 0 else doc.text
+    local = text
     for m in _DAY_FIRST.finditer(local):  # "Around 6 May 2022": spaCy often tags "May 2022" alone
         s, e = m.start() + base, m.end() + base
         if not m.group("mon")[:1].isupper() or any(a <= s and e <= b for a, b in spans):
@@ -398,7 +399,7 @@ def find_dates(doc, publication_date: str | None) -> list[Mention]:
         if not any(a <= s < b or a < e <= b for a, b in spans):
             spans.append((s, e))
     out: list[Mention] = []
-    full = doc.doc.text if hasattr(doc, "doc") else text
+    full = text_of(doc.doc) if hasattr(doc, "doc") else text
     for s, e in sorted(spans):
         expr = full[s:e]
         v = resolve_date(expr, publication_date)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable
 
 from ..models import Quantity
+from ..nlp.cache import text_of
 
 
 @dataclass(frozen=True)
@@ -489,7 +490,7 @@ def found_num(num_tok, cue, found, used_heads) -> None:
 
 def _quantity(value: int, toks, doc, unit: str = "fatalities", approx: bool = False) -> Quantity:
     start, end = _span_of(toks)
-    return Quantity(value=value, unit=unit, text=doc.text[start:end], start=start, end=end,
+    return Quantity(value=value, unit=unit, text=text_of(doc)[start:end], start=start, end=end,
                     approximate=approx)
 
 
@@ -569,7 +570,7 @@ def find_quantities(span) -> list[Quantity]:
         seen.add(head.i)
         start = min(first.idx, tok.idx)
         end = head.idx + len(head)
-        out.append(Quantity(value=val.value, unit=_unit_of(head), text=doc.text[start:end], start=start,
+        out.append(Quantity(value=val.value, unit=_unit_of(head), text=text_of(doc)[start:end], start=start,
                             end=end, low=val.low, high=val.high, approximate=val.approximate))
     return out
 

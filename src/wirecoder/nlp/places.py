@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..resolve.gazetteer import TIER_SKELETON, Candidate, get_gazetteer
+from .cache import text_of
 from ..resolve.geo_rank import split_type_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -219,7 +220,7 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
     """Place and demonym mentions in a Doc, with their gazetteer candidates."""
     gaz = get_gazetteer()
-    text = doc.text if text is None else text
+    text = text_of(doc) if text is None else text
     found: list[Found] = []
     taken = [False] * (len(doc) + 1)
     place_names: set[str] = set()

@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any, Iterable
 
 from ..models import Actor, Mention
+from ..nlp.cache import text_of
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "actors"
 
@@ -58,10 +59,14 @@ def _is_case_sensitive(alias: str) -> bool:
     return bool(letters) and letters.isupper() and len(alias) <= 5
 
 
+_DASHES = re.compile(r"[\u2010-\u2015]")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=200_000)  # called for every token run of every article
 def fold(text: str) -> str:
     t = text.lower().replace("\u2019", "'").replace("`", "'")
-    t = re.sub(r"[\u2010-\u2015]", "-", t)
-    return re.sub(r"\s+", " ", t).strip()
+    return _SPACES.sub(" ", _DASHES.sub("-", t)).strip()
 
 
 @dataclass
@@ -479,14 +484,14 @@ def _merge_alternatives(doc, named: list[Mention]) -> list[Mention]:
     for m in named:
         if out:
             prev = out[-1]
-            between = doc.text[prev.end:m.start].strip().lower()
+            between = text_of(doc)[prev.end:m.start].strip().lower()
             if between in ("or", "and/or", "/") and prev.data["canonical"] != m.data["canonical"]:
                 names = sorted({*prev.data["canonical"].split(" and/or "), m.data["canonical"]})
                 data = dict(prev.data)
-                data.update(name=doc.text[prev.start:m.end], canonical=" and/or ".join(names),
+                data.update(name=text_of(doc)[prev.start:m.end], canonical=" and/or ".join(names),
                             suspected=prev.data.get("suspected") or m.data.get("suspected"),
                             alternatives=names)
-                out[-1] = Mention(kind="actor", start=prev.start, end=m.end, text=doc.text[prev.start:m.end],
+                out[-1] = Mention(kind="actor", start=prev.start, end=m.end, text=text_of(doc)[prev.start:m.end],
                                   label=prev.label, data=data)
                 continue
         out.append(m)

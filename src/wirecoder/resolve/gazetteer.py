@@ -157,6 +157,9 @@ class Gazetteer:
         self._entries: dict[int, Entry] = {}
         self.lookup = lru_cache(maxsize=100_000)(self._lookup)
         self.demonym = lru_cache(maxsize=10_000)(self._demonym)
+        # the (cc, admin1) index leaves a scan of the country's places: cache the answers
+        self.country = lru_cache(maxsize=1_000)(self._country)
+        self.admin1 = lru_cache(maxsize=10_000)(self._admin1)
 
     @property
     def con(self) -> sqlite3.Connection:
@@ -225,12 +228,12 @@ class Gazetteer:
         r = self.con.execute("SELECT id FROM demonyms WHERE key = ?", (k,)).fetchone()
         return self.get(r[0]) if r else None
 
-    def country(self, iso2: str) -> Entry | None:
+    def _country(self, iso2: str) -> Entry | None:
         r = self.con.execute("SELECT id FROM places WHERE cc = ? AND fcode = 'PCLI'",
                              (iso2.upper(),)).fetchone()
         return self.get(r[0]) if r else None
 
-    def admin1(self, cc: str, code: str) -> Entry | None:
+    def _admin1(self, cc: str, code: str) -> Entry | None:
         r = self.con.execute("SELECT id FROM places WHERE cc = ? AND admin1_code = ? AND "
                              "fcode = 'ADM1'", (cc, code)).fetchone()
         return self.get(r[0]) if r else None
@@ -241,6 +244,8 @@ class Gazetteer:
     def clear_cache(self) -> None:
         self.lookup.cache_clear()
         self.demonym.cache_clear()
+        self.country.cache_clear()
+        self.admin1.cache_clear()
         self._entries.clear()
 
 
