@@ -53,6 +53,7 @@ def test_learn_prior_drops_rare_countries_and_undecided_articles():
     assert set(prior) == {"KE", "SO"}  # one US article in 36 is under the minimum share
     assert prior["KE"] > 0.8
     assert learn_prior([None, None]) == {}
+    assert learn_prior(["KE", "KE", None]) == {}  # two articles teach nothing yet
 
 
 def test_prior_travels_on_the_article_and_an_explicit_one_is_kept():

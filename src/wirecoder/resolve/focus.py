@@ -73,6 +73,10 @@ def prior_votes(article: Article, evidence: Mapping[str, float] | None = None) -
                     if s >= DOMINANT or (evidence is not None and evidence.get(cc, 0) > 0)})
 
 
+MIN_DECIDED = 5  # fewer articles that decide their country teach nothing about the collection
+
+
 def learn_prior(decided: Iterable[str | None]) -> dict[str, float]:
     """Shares of the countries a collection's articles decided on their own."""
-    return normalise(Counter(cc for cc in decided if cc))
+    counts = Counter(cc for cc in decided if cc)
+    return normalise(counts) if sum(counts.values()) >= MIN_DECIDED else {}
