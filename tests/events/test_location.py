@@ -183,3 +183,20 @@ def test_war_named_as_a_protest_topic_does_not_make_a_riot(pipe):
 def test_regime_forces_are_the_military(pipe):
     ev = primary(pipe, "On 3 January 2022, regime forces shelled the outskirts of Idlib.")
     assert ev.actor1 is not None and ev.actor1.canonical == "Military Forces of Syria"
+
+
+def test_town_of_the_story_country_named_without_a_place_word(pipe):
+    # no "in"/"at" before Machakos: the geoparser passes it over; the coder finds it in Kenya
+    ev = primary(pipe, "Kenyan police exchanged fire with five gunmen on the Machakos road. 3 killed.")
+    assert ev.location.country_code == "KE"
+    assert near(ev.location, -1.52, 37.26)  # Machakos
+    assert ev.location.geo_precision == "town"
+
+
+def test_names_in_country_skip_groups_persons_and_inner_words():
+    text = "Turkana raiders fled. Minority Leader Crystal Quade spoke. Mandera was calm."
+    found = [m.text for m in L.names_in_country(text, "KE", [])]
+    assert found == ["Mandera"]  # "Turkana raiders" is a people; "Crystal" is inside a name
+    assert L.names_in_country(text, "KE", [(text.index("Mandera"), text.index("Mandera") + 7)]) == []
+    samburu = L.names_in_country("Residents of Samburu Central Sub-County protested.", "KE", [])
+    assert samburu and samburu[0].data["feature_code"] == "ADM1"  # the county, not the town

@@ -79,3 +79,20 @@ def test_parenthesised_words_that_are_not_places_give_no_evidence(nlp):
         "Kelbo (Reuters) said the talks in Paris went well."])
     ms = geoparse(nlp(art.text), art)
     assert "Kelbo" not in {m.text for m in ms}
+
+
+def test_touching_place_entities_join_into_the_name_the_gazetteer_knows(nlp):
+    # spaCy reads "Baja California" as two places (Baja, Hungary; California, US)
+    art = Article(headline="", body=["A man was found dead in Tijuana, Baja California, on Sunday."])
+    by_text = {m.text: m for m in geoparse(nlp(art.text), art)}
+    assert "Baja California" in by_text, list(by_text)
+    assert by_text["Baja California"].data["country_code"] == "MX"
+    assert "California" not in by_text
+
+
+def test_a_qualifier_reads_as_the_division_its_place_lies_in(nlp):
+    # the second "San Jose" is the Costa Rican province, not the Californian city
+    art = Article(headline="", body=["Teachers marched in San Jose, San Jose, to the ministry."])
+    ms = [m for m in geoparse(nlp(art.text), art) if m.text == "San Jose"]
+    assert len(ms) == 2
+    assert {m.data["country_code"] for m in ms} == {"CR"}

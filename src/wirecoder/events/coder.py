@@ -112,6 +112,7 @@ class _Ctx:
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.actors: list[Mention] = []
         self.votes: Counter = Counter()
+        self.named: list[Mention] = []  # towns of the focus country the geoparser passed over
         self.last_group: Actor | None = None
 
     def paragraph(self, pos: int) -> int:
@@ -138,7 +139,7 @@ def _claims(ctx: _Ctx) -> list[Claim]:
 
 def _location(ctx: _Ctx, si: int, trigger: int, att_spans) -> tuple[Place | None, int, Mention | None]:
     return L.locate(ctx.text, ctx.sents, si, trigger, ctx.places, att_spans, ctx.focus, ctx.paragraph,
-                    ctx.votes)
+                    ctx.votes, ctx.named)
 
 
 def _date(ctx: _Ctx, si: int, att_spans) -> tuple[deps.DateInfo | None, bool]:
@@ -452,6 +453,10 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
                             key=lambda m: m.start)
     ctx.votes = _votes(article, ctx.text, ctx.all_places, ctx.actors)
     ctx.focus = _focus_country(article, ctx.all_places, ctx.text, ctx.actors) or ctx.focus
+    if ctx.focus:
+        taken = [(m.start, m.end) for m in ctx.all_places + ctx.actors if m.start >= 0]
+        taken += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1]
+        ctx.named = L.names_in_country(ctx.text, ctx.focus, taken)
     claims = _claims(ctx)
     cands: list[Candidate] = []
     detected: set[int] = set()

@@ -333,6 +333,55 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
     return out
 
 
+# Words after a name that make it a people or a group, not a place: "Turkana raiders".
+_GROUP_AFTER = re.compile(r"^[\s'\u2019s]*(?:raiders?|herders?|herdsmen|militi\w*|youths?|people|community|"
+                          r"communities|tribe\w*|clans?|elders?|civilians|farmers|fighters|gunmen|men|women|"
+                          r"ethnic|group|supporters|residents|villagers|traders|protesters|police|officers|"
+                          r"company|party|university|school|hospital|bus|club|sugar)\b", re.I)
+_ANY_NAME = re.compile(_NAME)
+_ADMIN_AFTER = re.compile(r"^(?:\s+[A-Z]\w+)?\s+(?:sub-?county|county|district|province|region|state|department|"
+                          r"governorate|prefecture|division)\b", re.I)
+
+
+def names_in_country(text: str, cc: str, taken: Iterable[tuple[int, int]]) -> list[Mention]:
+    """Last resort before coding a country: capitalised names the geoparser passed over
+    (no place word before them: "Al Shabaab attacks Mandera", "on the Machakos road") that the
+    gazetteer knows by name as a town or division of the story's country. Never used for the
+    country votes; the caller takes one only when nothing better places the event."""
+    taken = list(taken)
+    out: list[Mention] = []
+    for m in _ANY_NAME.finditer(text):
+        ends = [m.start() + w.end() for w in re.finditer(r"\S+", m.group())]
+        # The run itself or its head ("Meru Governor Peter Munyas", "Wajir West MP"), longest
+        # first; a name inside a run is mostly a person's ("... Leader Crystal Quade").
+        for end in reversed(ends):
+            name = text[m.start():end].strip("'\u2019")
+            s, e = m.start(), m.start() + len(name)
+            if len(name) < 3 or _common_words(name) or name.lower() in _NOT_PLACE \
+                    or any(a < e and s < b for a, b in taken) or _GROUP_AFTER.match(text[e:e + 20]):
+                continue
+            best = _town_or_division(name, cc, admin=_ADMIN_AFTER.match(text[e:e + 30]) is not None)
+            if best is not None:
+                p = entry_place(best, name, 0.3)
+                data = {k: v for k, v in p.__dict__.items() if k != "mention"}
+                data["weight"] = 0.0
+                out.append(Mention(kind="place", start=s, end=e, text=name, label="GPE", role="event",
+                                   data=data))
+                break
+    return out
+
+
+def _town_or_division(name: str, cc: str, admin: bool) -> Any:
+    """The town (or, with ``admin``, the division: "Samburu Central Sub-County") of country
+    ``cc`` the gazetteer knows by this name or an alternate name; None when there is none."""
+    try:
+        ents = [c.entry for c in get_gazetteer().lookup(name, False) if c.tier in (0, 1)
+                and c.entry.cc == cc and c.entry.fclass in ("P", "A") and not c.entry.fcode.startswith("PCL")]
+    except Exception:
+        return None
+    return max(ents, key=lambda x: ((x.fclass == "A") == admin, x.population or 0)) if ents else None
+
+
 def _is_qualifier(text: str, start: int) -> bool:
     if text.count("(", 0, start) > text.count(")", 0, start):
         return True
@@ -474,9 +523,10 @@ def fit_to_country(text: str, m: Mention, cc: str, places: list[Mention]) -> tup
 
 def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Mention],
            att_spans: list[tuple[int, int]], country: str | None, paragraph_of,
-           votes: Counter | None = None) -> tuple[Place | None, int, Mention | None]:
-    """(place, level, mention): level 2 = a place of the event sentence, 1 = of an earlier
-    sentence of the paragraph, 0 = the country. See the module doc."""
+           votes: Counter | None = None, fallback: Iterable[Mention] = ()
+           ) -> tuple[Place | None, int, Mention | None]:
+    """(place, level, mention): level 2 = a place of the event sentence, 1 = of a sentence
+    around it, 0 = a ``names_in_country`` fallback or the country. See the module doc."""
     sent = sents[si]
     own = [m for m in places if sent.start_char <= m.start < sent.end_char
            and not _in_spans(m.start, m.end, att_spans)]
@@ -541,6 +591,11 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
     if ranked and country is None:
         return place_of(ranked[0]), 2, ranked[0]
     if country:
+        named = [m for m in fallback if _fits(m, country)]
+        if named:  # a town of the country named anywhere, the event sentence's first
+            best = min(named, key=lambda m: (not sent.start_char <= m.start < sent.end_char,
+                                             abs(m.start - trigger)))
+            return place_of(best), 0, best  # level 0: too weak to keep two reports apart
         return country_place(country), 0, None
     return None, 0, None
 

@@ -15,9 +15,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
-from ..resolve.gazetteer import TIER_SKELETON, Candidate, get_gazetteer
+from ..resolve.gazetteer import TIER_ALT, TIER_SKELETON, Candidate, get_gazetteer
 from .cache import text_of
 from ..resolve.geo_rank import split_type_word
 
@@ -217,6 +217,26 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     return runs
 
 
+def _joined_places(doc: Doc) -> list[Span]:
+    """spaCy's entities, with touching place entities joined where the gazetteer knows the
+    whole name: spaCy reads "Baja California" as two places, Baja and California."""
+    ents = list(doc.ents)
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        if ent.label_ in PLACE_LABELS and i + 1 < len(ents) and ents[i + 1].start == ent.end \
+                and ents[i + 1].label_ in PLACE_LABELS and doc[ent.end - 1].whitespace_ == " ":
+            whole = doc[ent.start:ents[i + 1].end]
+            if any(c.tier <= TIER_ALT for c in get_gazetteer().lookup(whole.text, False)):
+                out.append(Span(doc, whole.start, whole.end, label=ent.label_))
+                i += 2
+                continue
+        out.append(ent)
+        i += 1
+    return out
+
+
 def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
     """Place and demonym mentions in a Doc, with their gazetteer candidates."""
     gaz = get_gazetteer()
@@ -230,7 +250,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             taken[k] = True
 
     # 1. spaCy's place entities (and demonyms among its NORP entities).
-    for ent in doc.ents:
+    for ent in _joined_places(doc):
         label = ent.label_
         etext = ent.text
         if label == "NORP" or (label in ("GPE", "LOC") and gaz.demonym(etext)):

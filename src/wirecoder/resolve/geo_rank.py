@@ -232,6 +232,27 @@ def rank(mentions: list[Mention], extra_votes: Counter | None = None) -> None:
     for m in mentions:
         if m.choice is not None and not _loose_ok(m, m.choice, focus):
             _drop_loose(m, focus)
+    _settle_qualifiers(mentions)
+
+
+def _settle_qualifiers(mentions: list[Mention]) -> None:
+    """A qualifier reads as the division its place lies in: in "San Jose, San Jose" the
+    second name is the Costa Rican province the first (the city) was resolved inside, not
+    San Jose, California, which a lone reading of it would pick."""
+    by_start = sorted(mentions, key=lambda x: x.start)
+    for k, m in enumerate(by_start[:-1]):
+        if m.choice is None or not m.qualifier:
+            continue
+        nxt = by_start[k + 1]
+        if nxt.start - m.end > 3:  # ", " or " (" between them
+            continue
+        for q in m.qualifier:
+            if _contains(q.entry, m.choice.entry) and nxt.choice is not None \
+                    and nxt.choice.entry.id != q.entry.id \
+                    and any(c.entry.id == q.entry.id for c in nxt.candidates):
+                nxt.choice = next(c for c in nxt.candidates if c.entry.id == q.entry.id)
+                nxt.confidence = max(nxt.confidence, m.confidence)
+                break
 
 
 # A loose (skeleton) match at least this like the written name stands on its own.
