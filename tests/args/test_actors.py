@@ -61,6 +61,19 @@ def test_find_actors_named_and_generic(nlp):
         assert doc.text[m.start:m.end] == m.text
 
 
+def test_faction_named_with_its_coalition_is_coded_as_the_coalition(nlp):
+    doc = nlp("Presumed Katiba Macina (JNIM) militants burned a school in the village.")
+    first = min(find_actors(doc, "BF"), key=lambda m: m.start)
+    assert first.data["canonical"] == "JNIM: Group for Support of Islam and Muslims"
+    assert first.data["faction"] == "Katiba Macina"
+
+
+def test_gendarmes_are_the_gendarmerie_branch(nlp):
+    doc = nlp("Gendarmes arrested two traders at the market.")
+    canon = [m.data["canonical"] for m in find_actors(doc, "BF")]
+    assert "Police Forces of Burkina Faso Gendarmerie" in canon
+
+
 def test_short_alias_is_case_sensitive(nlp):
     doc = nlp("It is what it is, the mayor said.")
     assert not [m for m in find_actors(doc, "KE") if m.data.get("named")]

@@ -50,6 +50,17 @@ CASES = [
     ("Villagers blocked the main highway to demand a new bridge.", "Peaceful protest"),
     ("Union members held a press conference with banners outside the factory.", "Peaceful protest"),
     ("Security measures: a curfew was imposed on the city until further notice.", "Change to group/activity"),
+    # the month May is not the modal "may" (which makes a sentence irrealis)
+    ("On 1 May, nurses staged a May Day protest outside the ministry.", "Peaceful protest"),
+    ("Dockers began a hunger strike at the port gate.", "Peaceful protest"),
+    ("Parents gathered outside the school to support the dismissed headmaster.", "Peaceful protest"),
+    ("Farmers cut the road to the capital with their tractors.", "Peaceful protest"),
+    ("Activists occupied the town hall for six hours.", "Peaceful protest"),
+    ("Unknown gunmen fired a shell at the clinic.", "Shelling/artillery/missile attack"),
+    ("The militants seized four carts from traders near the well.", "Looting/property destruction"),
+    ("Militiamen took over the police station in the border town.", "Non-state actor overtakes territory"),
+    ("Rival supporters engaged in blows outside the polling station.", "Mob violence"),
+    ("Gunmen held captive two engineers at the quarry.", "Abduction/forced disappearance"),
 ]
 
 
@@ -81,6 +92,7 @@ def test_taxonomy_mapping():
     "The group said it planned to carry out attacks in Europe.",
     "The weather was pleasant and the market reopened on Sunday.",
     "There are about 500 members of the group in the country.",
+    "Villagers fear the militants may attack the camp.",
 ])
 def test_non_events(nlp, text):
     assert classify_sentence(text, nlp(text)[:]) is None

@@ -96,3 +96,9 @@ def test_a_qualifier_reads_as_the_division_its_place_lies_in(nlp):
     ms = [m for m in geoparse(nlp(art.text), art) if m.text == "San Jose"]
     assert len(ms) == 2
     assert {m.data["country_code"] for m in ms} == {"CR"}
+
+
+def test_city_dash_district_form_resolves_to_the_city(nlp):
+    art = Article(headline="", body=["Retired teachers rallied outside the ministry (Seoul City - Jongno) on Monday."])
+    ms = [m for m in geoparse(nlp(art.text), art) if m.text.startswith("Seoul")]
+    assert ms and ms[0].data["country_code"] == "KR" and ms[0].data["name"] == "Seoul"

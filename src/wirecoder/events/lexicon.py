@@ -31,7 +31,8 @@ SHELLING = _re(r"\bshell(?:ed|ing|ings|s)\b", r"\bartillery\b", r"\bmortars?\b",
                r"\bmissiles?\b", r"\bMLRS\b", r"\bmultiple[- ]launch", r"\bhowitzers?\b",
                r"\btank (?:fire|shells?)\b", r"\bbombard\w*", r"\bheavy weapons\b",
                r"\bexplosions? (?:were |was )?(?:heard|observed|recorded|reported)",
-               r"\b(?:Grad|Uragan|Smerch|Tochka|Iskander|Kalibr|HIMARS)\b")
+               r"\b(?:Grad|Uragan|Smerch|Tochka|Iskander|Kalibr|HIMARS)\b", r"\bprojectiles?\b",
+               r"\bfired (?:a |an |\w+ )?shells?\b")
 GRENADE = _re(r"\bgrenades?\b", r"\bRPGs?\b")
 IED = _re(r"\bIEDs?\b", r"\bVBIEDs?\b", r"\bimprovised explosive", r"\bland ?mines?\b",
           r"\broadside bombs?\b", r"\bexplosive devices?\b", r"\bcar bombs?\b",
@@ -50,18 +51,34 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bgathered (?:[\w,()'-]+ ){0,14}to (?:protest|demand|denounce|condemn|oppose|demonstrate)\b",
               r"\bwith (?:banners|placards|slogans)\b", r"\b(?:held|holding|carried|carrying) (?:up )?(?:banners|placards)\b",
               r"\bblockad\w*", r"\bblock(?:ed|ing) (?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access)\b",
-              r"\btear ?gas (?:\w+ ){0,5}disperse\b")
+              r"\btear ?gas (?:\w+ ){0,5}disperse\b",
+              # banners at a press conference, hunger and labour strikes, occupations: ACLED
+              # codes them as (peaceful) protests
+              r"\bpress conferences? with (?:a |their )?(?:banners?|placards?|signs?|pickets?)",
+              r"\bdisplay(?:ed|ing|s)? (?:\w+ )?(?:banners|placards|signs|posters)\b",
+              r"\bhunger[- ]strik\w*", r"\b(?:climate|school|work|labou?r|partial|sit-down|warning|teachers'?) strikes?\b",
+              r"\bwork stoppages?\b", r"\bwalk-?outs?\b", r"\b(?:took|take|taking|takes) (?:to )?the streets\b",
+              r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:support|show|call|raise|express|mark|commemorate|honou?r|"
+              r"remember|mourn)|in (?:support|solidarity|memory) (?:of|with))\b",
+              r"\b(?:cut|cutting|closed|closing) (?:off )?(?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access|entrances?|junctions?|bridges?)\b",
+              r"\bblock(?:ed|ing)? (?:the |a )?(?:[\w-]+ ){0,3}(?:entrances?|junctions?|bridges?|gates?|port|railway)\b",
+              r"\boccup(?:ied|y|ying) (?:the |a )?(?:[\w'-]+ ){0,4}(?:offices?|buildings?|premises|cent(?:er|re)|headquarters|"
+              r"square|hall|university|campus|factory|ministry|town hall|city hall|parliament)\b",
+              r"\b(?:torch|torchlight|pride|peace|solidarity|silent|memorial|protest) (?:march|walk)(?:es)?\b",
+              r"\binterrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:conference|meeting|speech|session|ceremony|event)\b")
 RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit))",
            r"\bviolent (?:protest|demonstration)\w*", r"\bpelt\w*", r"\bthrew stones", r"\bstone[- ]throwing",
            r"\bstones?\b", r"\brocks\b", r"\bburn(?:ing|t|ed)? (?:\w+ )?(?:tyres|tires)\b", r"\bbarricad\w*",
            r"\bpetrol bombs?\b", r"\bmolotov", r"\bdisrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:rally|meeting|event|campaign)",
-           r"\browdy\b", r"\brampag\w*", r"\bunrest\b",
+           r"\browdy\b", r"\brampag\w*", r"\bunrest\b", r"\bmutin(?:y|ied|ying|eers?)\b",
+           r"\bchas(?:e|ed|ing) (?:\w+ )?(?:police|officers|security)",
            r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival)")
 MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
           r"\b(?:angry|irate) (?:residents|youths?|villagers|crowd|locals|members of the public|mob)",
           r"\b(?:beaten|stoned|burnt|burned) to death by (?:\w+ ){0,2}(?:residents|villagers|a crowd|locals|youths?|members of the public)",
           r"\bcommunal (?:clash|violence|fight)\w*",
           r"\b(?:thie(?:f|ves)|witch(?:es)?|wizards?|sorcer\w*|robbers?) (?:\w+ ){0,4}(?:burnt|burned|beaten|stoned|lynched) to death", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
+          r"\b(?:engag\w* in|exchang\w*) (?:fist ?fights?|blows|fisticuffs)\b", r"\bfist ?fights?\b", r"\bbrawl\w*",
           r"\bclash\w* (?:\w+ ){0,2}between (?:\w+ ){0,3}(?:supporters|residents|youths|villagers|students|traders|communities|clans|families|groups)")
 INTERVENTION = _re(r"\btear ?gas", r"\bteargas\w*", r"\bdispers\w*", r"\bwater cannon", r"\brubber bullets",
                    r"\barrest\w*", r"\bdetain\w*", r"\bbatons?\b", r"\bbroke up\b", r"\bintervened\b",
@@ -75,7 +92,9 @@ OVERTAKE = _re(r"\b(?:seized|seize|seizing|took|take|taken|taking|gained|gain|ca
                r"\bcaptur(?:ed|e|ing) (?:the |a )?(?:\w+ )?(?:town|city|village|district|base|area|territory|airport|hill|region|strategic)",
                r"\boverr(?:an|un|unning)\b", r"\bfell to\b", r"\btook over (?:the )?(?:\w+ )?(?:town|city|village|area|base|territory|district)",
                r"\bseiz(?:ed|e|ing) (?:the )?(?:\w+ )?(?:town|city|village|district|area|base|territory|region)\b",
-               r"\btook over (?:the )?control\b", r"\bovertook\b")
+               r"\btook over (?:the )?control\b", r"\bovertook\b",
+               r"\b(?:take|takes|took|taking|taken) over (?:the |a )?(?:\w+ )?(?:town|city|village|area|base|territory|district|"
+               r"police station|camp|post)\b")
 LOST_CONTROL = _re(r"\blos(?:t|ing|e|es) (?:\w+ )?control of\b", r"\blos(?:t|ing|e) (?:its|their|the) (?:\w+ ){0,2}(?:stronghold|bastion|territory|capital)")
 TRANSFER = _re(r"\bwithdr(?:ew|awn|aw|awal)\b", r"\bhanded over\b", r"\bhandover\b", r"\bpulled out\b",
                r"\bwithout (?:a fight|fighting|resistance)", r"\bretreated\b", r"\babandoned (?:their|its) (?:positions|base|posts)")
@@ -83,37 +102,42 @@ TRANSFER = _re(r"\bwithdr(?:ew|awn|aw|awal)\b", r"\bhanded over\b", r"\bhandover
 SEXUAL = _re(r"\brap(?:ed|e|es|ing|ist)\b", r"\bsexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*|harass\w*)",
              r"\bgang[- ]?rap\w*", r"\bdefil\w*", r"\bmolest\w*")
 ABDUCT = _re(r"\babduct\w*", r"\bkidnap\w*", r"\bhostages?\b", r"\btaken captive\b", r"\bforced(?:ly)? disappear\w*",
-             r"\bdisappeared\b", r"\btook (?:\w+ ){0,4}(?:away|captive|hostage)\b", r"\bcaptured (?:\w+ ){0,2}(?:civilians|villagers|people|men|women|children|residents)")
+             r"\bdisappeared\b", r"\btook (?:\w+ ){0,4}(?:away|captive|hostage)\b", r"\bcaptured (?:\w+ ){0,2}(?:civilians|villagers|people|men|women|children|residents)",
+             r"\bheld captive\b", r"\b(?:transported|taken|took \w+) to an unknown (?:destination|location)")
 CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged (?:gun)?fire\b", r"\bgun ?fights?\b",
             r"\bgun ?battles?\b", r"\bfire ?fights?\b", r"\bfought\b", r"\bfighting\b", r"\bbattl(?:e|ed|es|ing)\b",
             r"\bambush\w*", r"\bskirmish\w*", r"\bcounter-?attack\w*", r"\brepel\w*", r"\brepuls\w*",
             r"\bengag(?:ed|ement|ements) (?:with|in)\b", r"\bcombat\b", r"\bhostilities\b", r"\boffensive\b",
             r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\bneutrali[sz]ed\b",
             r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b",
-            r"\bsmall arms\b", r"\bmachine ?guns?\b", r"\bin the direction of (?:\w+ ){0,3}positions\b")
+            r"\bsmall arms\b", r"\bmachine ?guns?\b",
+            r"\bdowned (?:a |an |the )?(?:\w+ )?(?:helicopters?|aircraft|planes?|jets?)\b", r"\bin the direction of (?:\w+ ){0,3}positions\b")
 ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\bshot\b", r"\bshoot\w*",
                   r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
                   r"\binjur\w*", r"\bwound\w*", r"\bopened fire\b", r"\bfired (?:\w+ )?(?:at|on|upon)\b", r"\braid\w*",
                   r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
-                  r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b")
+                  r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",
+                  r"\bslash(?:ed|ing)\b", r"\bshots (?:were |had been )?fired\b", r"\bcharged at\b")
 KILL = _re(r"\bkill(?:ed|ing|s)?\b", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r"\bshot dead\b", r"\bmurder\w*",
            r"\bslain\b", r"\bfatalit\w*", r"\bbehead\w*", r"\bexecut\w*", r"\bmassacr\w*", r"\blost (?:their|his|her) li(?:fe|ves)")
 ARREST = _re(r"\barrest\w*", r"\bdetain\w*", r"\bdetention\b", r"\bapprehend\w*", r"\btaken into custody",
              r"\brounded up\b", r"\bin custody\b", r"\bnabbed\b", r"\bheld for questioning", r"\bremanded\b",
              r"\bpicked up by (?:police|security)")
 LOOT = _re(r"\bloot\w*", r"\bpillag\w*", r"\bplunder\w*", r"\bstole\b", r"\bstolen\b", r"\bsteal\w*", r"\brustl\w*",
-           rf"\bseiz(?:ed|e|ing) {W}(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|goods|cattle|livestock|animals|food|grain|millet|money|cash|motorcycles?|motorbikes?|property|supplies|fuel|camels|goats|sheep|cows|crops|bags|phones?|equipment)\b",
+           rf"\bseiz(?:ed|e|ing) {W}(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|carts?|boats?|merchandise|belongings|goods|cattle|livestock|animals|food|grain|millet|money|cash|motorcycles?|motorbikes?|property|supplies|fuel|camels|goats|sheep|cows|crops|bags|phones?|equipment)\b",
            r"\bhijack\w*", r"\bextort\w*", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
            r"\btorch(?:ed|ing)\b", r"\bset (?:\w+ ){0,4}(?:on )?fire\b", r"\bset ablaze\b", r"\bdestroy\w*", r"\bdestruct\w*",
            r"\bdemolish\w*", r"\bvandali[sz]\w*", r"\braz(?:ed|ing)\b", r"\bdamag\w*", r"\bsabotag\w*", r"\barson\w*",
-           r"\brobb\w*", r"\bransack\w*", r"\bstripped (?:\w+ ){0,3}of (?:their|his|her) belongings", r"\bzakat\b", r"\bconfiscat\w*", r"\bproperty destruction\b", r"\blooting\b")
+           r"\brobb\w*", r"\bremov(?:ed|ing) (?:the |their )?(?:goods|merchandise|belongings|supplies)\b",
+           r"\b(?:houses?|homes?|huts?|shops?|buildings?|vehicles?|cars?|offices?|schools?) (?:\w+ ){0,3}(?:burnt|burned|torched) down\b", r"\bransack\w*", r"\bstripped (?:\w+ ){0,3}of (?:their|his|her) belongings", r"\bzakat\b", r"\bconfiscat\w*", r"\bproperty destruction\b", r"\blooting\b")
 DISRUPT = _re(r"\bdefus\w*", r"\bdismantl\w*", r"\bdeactivat\w*", r"\bcontrolled explosion", r"\bbomb disposal",
               r"\bdemining\b", r"\bde-?mined\b",
               rf"\b(?:seiz|recover|confiscat|discover|found|intercept|uncover|unearth)\w* {W}(?:weapons?|arms|ammunition|explosives?|IEDs?|rifles?|guns?|firearms?|AK-?47s?|rounds|bomb-making|detonators|munitions|grenades|caches?|mines?)\b",
               r"\b(?:weapons?|arms|ammunition) caches?\b", rf"\b(?:destroy|neutrali[sz]|disabl)\w* {W}(?:IEDs?|mines?|explosives?|bombs?)\b",
-              rf"\bintercept\w* {W}(?:drones?|missiles?|rockets?|UAVs?)\b", r"\bshot down\b", r"\bair defen[cs]es?\b")
+              rf"\bintercept\w* {W}(?:drones?|missiles?|rockets?|UAVs?)\b", r"\bshot down\b", r"\bair defen[cs]es?\b", r"\bdisarm(?:ed|ing)\b",
+              r"\bdowned (?:a |an |the )?(?:\w+ )?(?:drones?|UAVs?|missiles?|rockets?)")
 BASE = _re(rf"\bset(?:ting)? up {W}(?:checkpoints?|bases?|camps?|headquarters|positions?|roadblocks?|outposts?)",
            rf"\bestablish\w* {W}(?:bases?|camps?|headquarters|presence|positions?|checkpoints?|outposts?|stronghold)",
            r"\bexpand\w* (?:its|their) presence\b", r"\bnew bases?\b",
@@ -156,7 +180,7 @@ CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"
                      r"\bbody\b", r"\bbodies\b", r"\bhumanitarian\b", r"\baid workers?\b", r"\bdisplaced\b", r"\bIDPs?\b")
 
 # Intentions and hypotheticals are not events ("planned to carry out attacks").
-IRREALIS = _re(r"\b(?:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|may|will|fear\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
+IRREALIS = _re(r"\b(?:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|(?-i:may)|will|fear\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
                r"|\b(?:for|about) carrying out (?:an? )?$"  # "devices intended ... for carrying out attacks"
                r"|\b(?:type|kind|sort|design)s? of (?:the |a |an )?$")  # "the type of bomb he used"
 NEGATED = _re(r"\b(?:no|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")

@@ -411,6 +411,8 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
         canon, inter = generic_actor("ethnic", use_iso, name)
         return Actor(raw, canon, INTER_TYPES[inter], inter, use_iso)
     canon, inter = generic_actor(role, use_iso)
+    if role == "police" and head.startswith("gendarm"):
+        canon += " Gendarmerie"  # ACLED names a branch after its force: "Police Forces of Mali Gendarmerie"
     if inter == 1 and iso and country and iso != country:
         inter = 8
     return Actor(raw, canon, INTER_TYPES[inter], inter, use_iso)
@@ -539,17 +541,27 @@ def find_actors(doc, country_hint: str | None = None) -> list[Mention]:
     spans = filter_spans(matches)
     out: list[Mention] = []
     taken: set[int] = set()
+    by_start = {sp.start: sp for sp in spans}
     for sp in sorted(spans, key=lambda x: x.start):
         entry = _lookup_group(sp.text) or tables().groups.get(fold(sp.text))
         if entry is None:
             continue
+        faction = None
+        inner = by_start.get(sp.end + 1)
+        if inner is not None and d[sp.end].text == "(" and inner.end < len(d) and d[inner.end].text == ")":
+            parent = _lookup_group(inner.text) or tables().groups.get(fold(inner.text))
+            if parent is not None and parent.canonical != entry.canonical and parent.inter in (2, 3):
+                # "Katiba Macina (JNIM) militants": the report names the faction and the coalition
+                # it fights for; ACLED codes the coalition, the faction stays in the record
+                faction, entry = entry.canonical, parent
         # "IS" in title case headlines etc.: require a proper-noun reading for 2-letter aliases
         if len(sp.text) <= 2 and not (sp[0].pos_ == "PROPN" or sp[0].tag_ == "NNP" or (
                 sp.end < len(d) and d[sp.end].lower_ in _GROUP_TAIL)):
             continue
         s, e, suspected = _extend_group_span(d, sp.start, sp.end)
         actor = _entry_actor(entry, d[s:e].text, country_hint)
-        out.append(_mention(d, s, e, actor, named=True, role="named", suspected=suspected))
+        extra = {"faction": faction} if faction else {}
+        out.append(_mention(d, s, e, actor, named=True, role="named", suspected=suspected, **extra))
         taken.update(range(s, e))
     out = _merge_alternatives(d, out)
     for tok in region:

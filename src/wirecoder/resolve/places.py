@@ -125,6 +125,10 @@ def candidates_for(text: str, embedded: bool = False) -> tuple[Candidate, ...]:
         c = candidates_for(typed[0])
         if c:
             return c
+    if " - " in text:  # "Seoul City - Jongno": ACLED's "city - district" form; the city
+        c = candidates_for(text.split(" - ")[0])
+        if c:
+            return c
     if embedded:
         return _embedded_candidates(text)
     return ()
