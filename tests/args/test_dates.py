@@ -64,6 +64,12 @@ def test_find_dates_keeps_the_day_before_the_month(nlp, text, date):
     assert [m.data["date"] for m in find_dates(nlp(text), PUB)][:1] == [date]
 
 
+def test_find_dates_keeps_an_abbreviated_month_before_an_ordinal_day(nlp):
+    # spaCy tags "17th 2019" and leaves "Apr" out
+    ms = find_dates(nlp("On Apr 17th 2019, squatters marched to the county offices."), PUB)
+    assert [(m.text, m.data["date"]) for m in ms] == [("Apr 17th 2019", "2019-04-17")]
+
+
 def test_find_dates_day_first_needs_a_capitalised_month(nlp):
     assert not find_dates(nlp("The boy was 25 may be older."), PUB)
     ms = find_dates(nlp("Around 2 April 2020 (between 28 March - 2 April), traders protested."), PUB)

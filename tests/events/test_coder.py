@@ -164,3 +164,14 @@ def test_empty_and_eventless_text(nlp):
     assert res.events == []
     art = Article(body=[], publication_date=None).ensure_id()
     assert code_article(nlp(art.text), art, []).events == []
+
+
+def test_history_told_in_a_report_is_not_an_event(nlp):
+    body = ["On 13 March 2022, students held a torch protest in the capital. The protest marked the "
+            "anniversary of two students who were killed by riot police in 1998. Soldiers later shot "
+            "dead a farmer near the camp."]
+    _, coded = code(nlp, body, pub="2022-03-20")
+    dates = [e.date for e in coded.events]
+    assert dates and all(d.startswith("2022") for d in dates), dates  # no 1998 killing
+    # the later sentence keeps the report's date, not the year of the history between
+    assert any(e.sub_event_type == "Attack" and e.date == "2022-03-13" for e in coded.events)

@@ -109,6 +109,13 @@ class _Ctx:
         self.all_places = list(places)
         self.focus = _focus_country(article, places, self.text)
         self.dates = sorted(deps.find_dates(doc, self.pub), key=lambda d: d.start)
+        # the newest day or month the article writes out in full (not "in 2024", which may
+        # be a plan, nor a relative date read against a publication date that may be late)
+        written = [int(d.date[:4]) for d in self.dates if d.date[:4].isdigit() and not d.relative
+                   and d.precision in ("day", "month")]
+        if self.pub and self.pub[:4].isdigit():
+            written = [y for y in written if y <= int(self.pub[:4])]
+        self.newest_year = max(written, default=None)
         self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
         self.actors: list[Mention] = []
         self.votes: Counter = Counter()
@@ -149,7 +156,8 @@ def _date(ctx: _Ctx, si: int, att_spans) -> tuple[deps.DateInfo | None, bool]:
     if inside:
         return inside[0], True
     para = ctx.paragraph(sent.start_char)
-    earlier = [d for d in ctx.dates if d.end <= sent.start_char and ctx.paragraph(d.start) == para]
+    earlier = [d for d in ctx.dates if d.end <= sent.start_char and ctx.paragraph(d.start) == para
+               and not _older_than_story(d.date, ctx.newest_year)]  # not the history told between
     if earlier:
         return earlier[-1], True
     return None, False
@@ -381,6 +389,15 @@ def _background(text: str, date: str | None, pub: str | None) -> bool:
         return False
 
 
+def _older_than_story(date: str | None, newest_year: int | None) -> bool:
+    """An event dated two or more years before the newest date the article states is told as
+    history ("students killed by riot police in 1988", in a 2022 protest report)."""
+    try:
+        return bool(date and newest_year) and int(date[:4]) <= newest_year - 2
+    except ValueError:
+        return False
+
+
 _RIOT_ACTS = re.compile(
     r"\b(?:threw|throw(?:ing|s)?|hurl\w*|pelt\w*|lob\w*) (?:\w+ ){0,3}?(?:stones|rocks|missiles|objects|bottles|"
     r"petrol bombs|molotov\w*|projectiles|twigs)\b|\bston(?:ed|ing)\b|\bransack\w*|\bloot(?:ed|ing)\b|"
@@ -470,7 +487,7 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
         if _claimed(sent, claims) and det.score < 0.7:
             continue  # a strength estimate with a weak cue ("fighters roam") is not an event
         cand = _build(ctx, si, det)
-        if _background(sent.text, cand.event.date, ctx.pub):
+        if _background(sent.text, cand.event.date, ctx.pub) or _older_than_story(cand.event.date, ctx.newest_year):
             continue
         cands.append(cand)
     for c in cands:

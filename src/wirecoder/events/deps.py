@@ -20,6 +20,7 @@ class DateInfo:
     end: int
     text: str
     date_end: str | None = None
+    relative: bool = False  # resolved against the publication date ("on Monday", "in May")
 
 
 def _truncate(iso: str, precision: str) -> str:
@@ -34,7 +35,7 @@ def find_dates(doc: Any, pub: str | None) -> list[DateInfo]:
             if d.get("date"):
                 prec = d.get("precision") or "day"
                 out.append(DateInfo(_truncate(str(d["date"]), prec), prec, m.start, m.end, m.text,
-                                    d.get("date_end")))
+                                    d.get("date_end"), bool(d.get("relative"))))
     except Exception:
         return []
     return out

@@ -396,8 +396,12 @@ def find_dates(doc, publication_date: str | None) -> list[Mention]:
         spans = [(a, b) for a, b in spans if not (a < e and s < b)] + [(s, e)]
     for m in _EXTRA.finditer(local):
         s, e = m.start() + base, m.end() + base
-        if not any(a <= s < b or a < e <= b for a, b in spans):
+        inside = [(a, b) for a, b in spans if a < e and s < b]
+        if not inside:
             spans.append((s, e))
+        elif re.search(r"\d", m.group()) and all(s <= a and b <= e and (a, b) != (s, e) for a, b in inside):
+            # "Apr 17th 2019": spaCy tags "17th 2019" and leaves the month out
+            spans = [x for x in spans if x not in inside] + [(s, e)]
     out: list[Mention] = []
     full = text_of(doc.doc) if hasattr(doc, "doc") else text
     for s, e in sorted(spans):
