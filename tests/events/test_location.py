@@ -200,3 +200,16 @@ def test_names_in_country_skip_groups_persons_and_inner_words():
     assert L.names_in_country(text, "KE", [(text.index("Mandera"), text.index("Mandera") + 7)]) == []
     samburu = L.names_in_country("Residents of Samburu Central Sub-County protested.", "KE", [])
     assert samburu and samburu[0].data["feature_code"] == "ADM1"  # the county, not the town
+
+
+def test_division_qualifier_known_only_as_a_foreign_village_is_weak(pipe):
+    # "Soum" is a Burkinabe province the gazetteer lacks; it only knows a Senegalese village
+    art = Article(body=["On 3 May 2021, gunmen killed a trader in Zzyqoura (Zzpobe, Soum)."],
+                  publication_date="2021-06-30", metadata={"focus_prior": {"BF": 0.95, "ML": 0.05}})
+    ev = pipe.process(art).events[0]
+    assert ev.location.country_code == "BF"
+
+
+def test_a_country_named_across_a_border_is_not_the_event_country(pipe):
+    ev = primary(pipe, "Kenyan police shot dead two smugglers near the border with Somalia.")
+    assert ev.location.country_code == "KE"

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Any, Iterable
+from typing import Any, Iterable, Mapping
 
 from ..models import Mention, Place
 from ..nlp.places import STOP
@@ -133,11 +133,15 @@ def candidates_in(text: str, cc: str) -> list[Any]:
 _CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
 
 
-def country_words(text: str) -> Counter:
-    """Countries named or implied by a demonym in the text, once per distinct word."""
+def country_words(text: str, skip: Iterable[int] = ()) -> Counter:
+    """Countries named or implied by a demonym in the text, once per distinct word (words
+    starting at a ``skip`` offset left out)."""
     out: Counter = Counter()
     seen: set[str] = set()
+    skip = set(skip)
     for m in _CAP_WORD.finditer(text):
+        if m.start() in skip:
+            continue
         w = m.group()
         parts = [w] + (w.split() if " " in w else [])
         for p in parts:
@@ -189,12 +193,37 @@ def place_weight(m: Mention, text: str = "") -> float:
     return 2.5 if tier in (1, 2) else 3.0
 
 
-def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention] = ()) -> Counter:
+_ACROSS = re.compile(r"\b(?:borders? with|bordering|neighbou?ring|(?:cross(?:ed|ing|es)?|fled|flee(?:ing)?|"
+                     r"smuggled|returned) (?:back )?(?:in)?to|from)\s+(?:the\s+)?$", re.I)
+_DIVISION_AFTER = re.compile(r"^\s+(?:province|region|department|district|county|state|governorate|prefecture)\b",
+                             re.I)
+SMALL_TOWN = 20_000
+
+
+@lru_cache(maxsize=20_000)
+def _has_division(name: str, cc: str) -> bool:
+    """Does country ``cc`` have a division of this name (Chernihiv the oblast, not only the city)?"""
+    try:
+        return any(c.entry.fclass == "A" and c.entry.cc == cc and c.tier != 3
+                   for c in get_gazetteer().lookup(name, False))
+    except Exception:
+        return False
+
+
+def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention] = (),
+                  prior: Mapping[str, float] | None = None) -> Counter:
     """Weighted evidence for the story's country (see the module doc). Earlier places weigh a
-    little more, so a tie goes to the place the report names first."""
+    little more, so a tie goes to the place the report names first.
+
+    Some readings are weak evidence: a country named across a border ("fled into Somalia",
+    "the border with Ethiopia") counts 0.3 of its weight; a division qualifier ("(Djibo,
+    Soum)", "Soum Province") that the gazetteer only knows as a small town counts 1 at most; and,
+    in a collection that is mostly about one country (``prior``: its dominant countries), a
+    small town of another country (a namesake of a village the gazetteer lacks) counts half."""
     votes: Counter = Counter()
     n = 0
     seen: set[tuple[str, str]] = set()
+    across: set[int] = set()  # where a country is named across a border
     for m in sorted(places, key=lambda x: x.start):
         d = m.data or {}
         cc = d.get("country_code")
@@ -207,11 +236,21 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             continue  # "Palma (Palma, Cabo Delgado)": one name, one vote
         seen.add(key)
         w = place_weight(m, text)
-        if text and m.start >= 0 and _is_qualifier(text, m.start):
-            w *= 1.5  # "(Arizona)", "Malabar, Arima": the administrative context is written to disambiguate
+        fc = d.get("feature_code") or ""
+        town = fc.startswith("PPL")
+        if text and m.start >= 0 and (_is_qualifier(text, m.start) or _DIVISION_AFTER.match(text[m.end:m.end + 15])):
+            # "(Arizona)", "Malabar, Arima": the administrative context is written to disambiguate
+            small = town and (d.get("population") or 0) < SMALL_TOWN and not _has_division(m.text, cc)
+            w = min(w, 1.0) if small else w * 1.5
+        if text and m.start >= 0 and _ACROSS.search(text[max(0, m.start - 30):m.start]) \
+                and (fc.startswith("PCL") or not text[max(0, m.start - 6):m.start].lower().endswith("from ")):
+            w *= 0.3
+            across.add(m.start)
+        if prior and cc not in prior and town and (d.get("population") or 0) < SMALL_TOWN:
+            w *= 0.5
         votes[cc] += w * (1.0 + 0.02 / (1 + n))
         n += 1
-    for cc, w in country_words(text).items():
+    for cc, w in country_words(text, across).items():
         votes[cc] += w
     for a in actors:
         d = a.data or {}
@@ -315,7 +354,7 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
             found.append((s, s + len(name), qual, cands))
     if not found:
         return []
-    votes = country_votes(text, places, actors) + (prior or Counter())
+    votes = country_votes(text, places, actors, prior) + (prior or Counter())
     for _, _, _, cands in found:
         for cc in {c.cc for c in cands if c.cc}:
             votes[cc] += 1.0 / max(1, len({c.cc for c in cands}))
