@@ -74,6 +74,14 @@ def test_gendarmes_are_the_gendarmerie_branch(nlp):
     assert "Police Forces of Burkina Faso Gendarmerie" in canon
 
 
+def test_ethnic_name_before_a_headline_verb_read_as_a_noun_is_the_actor(nlp):
+    # spaCy reads "attack" as a noun and the group name as its compound
+    doc = nlp("Maasai attack and kill Kikuyu civilians in a night raid")
+    by_text = {m.text: m.data["canonical"] for m in find_actors(doc, "KE")}
+    assert by_text.get("Maasai") == "Maasai Ethnic Militia (Kenya)"
+    assert "Kikuyu" not in by_text  # "Kikuyu civilians": a modifier of the victims
+
+
 def test_short_alias_is_case_sensitive(nlp):
     doc = nlp("It is what it is, the mayor said.")
     assert not [m for m in find_actors(doc, "KE") if m.data.get("named")]

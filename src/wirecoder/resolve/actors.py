@@ -245,6 +245,8 @@ _ANAPHOR_NOUNS = {"group", "organisation", "organization", "movement", "militant
 _GROUP_TAIL = {"militants", "fighters", "members", "forces", "rebels", "militiamen", "militia",
                "jihadists", "insurgents", "elements", "troops", "soldiers", "gunmen", "group",
                "operatives", "cells", "cell", "commanders", "sect", "supporters", "terrorists"}
+_EVENT_HEADS = {"attack", "attacks", "raid", "raids", "clash", "clashes", "kill", "kills", "ambush",
+                "ambushes", "fight", "fights", "storm", "storms", "burn", "burns"}
 _SUSPECT = {"suspected", "presumed", "alleged", "purported", "believed", "possible", "likely",
             "suspect", "reported"}
 _IS_PROVINCE = {
@@ -576,7 +578,11 @@ def find_actors(doc, country_hint: str | None = None) -> list[Mention]:
         if role is None or tok.pos_ not in ("NOUN", "PROPN"):
             # bare ethnic group names used as actors: "clashes between Pokot and Turkana"
             eth = tables().ethnic.get(fold(tok.text))
-            if eth and tok.pos_ in ("PROPN", "NOUN") and tok.i not in taken and tok.dep_ not in ("compound", "amod"):
+            # a compound is a modifier ("Kikuyu civilians"), except where a headline's verb was
+            # read as a noun ("Maasai attack and kill ...")
+            headline_verb = tok.dep_ == "compound" and tok.head.lower_ in _EVENT_HEADS and tok.head.i == tok.i + 1
+            if eth and tok.pos_ in ("PROPN", "NOUN") and tok.i not in taken and (
+                    tok.dep_ not in ("compound", "amod") or headline_verb):
                 name, countries = eth
                 iso = country_hint if country_hint in countries else (countries[0] if countries else country_hint)
                 canon, inter = generic_actor("ethnic", iso, name)
