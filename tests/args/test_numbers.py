@@ -36,6 +36,10 @@ def test_parse_number_rejects_non_numbers(text):
 
 @pytest.mark.parametrize("sentence,expected", [
     ("Bandits stormed the market in Zinder, killing 14 people.", 14),
+    # the shooter is not among the dead; a date is not a head count; a member named by group
+    ("Three gunmen shot dead a taxi driver near the depot.", 1),
+    ("On 26 January 2022, in the old town, a trader was killed.", 1),
+    ("Militants killed a Koglweogo near the well.", 1),
     ("Nineteen villagers were killed in the raid.", 19),
     ("The blast left 3 dead and 12 injured.", 3),
     ("The death toll rose to 40 on Monday.", 40),

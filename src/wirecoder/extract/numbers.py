@@ -379,8 +379,8 @@ def _sentence_fatalities(sent) -> tuple[list[tuple[int, Any]], bool, int | None]
     zero = bool(_ZERO_RE.search(text))
 
     def add(head, tokens):
-        if head is None:
-            return
+        if head is None or head.ent_type_ in ("DATE", "TIME"):
+            return  # "26 January ... a person was killed": the parser took the date for the victims
         total, used = _sum_np(head)
         if total is None or any(u.i in used_heads for u in used):
             return
@@ -414,7 +414,10 @@ def _sentence_fatalities(sent) -> tuple[list[tuple[int, Any]], bool, int | None]
                 # "Three fighters (VDP) and a councilman were killed": parser hangs the verb off the 1st NP
                 subj_pass = subj_pass + [tok.head]
             for o in objs:
-                if o.lower_ in _NON_HUMAN or (o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC")):
+                counted = any(c.dep_ in ("nummod", "det") and c.lower_ not in ("the", "this", "that")
+                              for c in o.children)  # "killed a Koglweogo": one member
+                if o.lower_ in _NON_HUMAN or (o.pos_ == "PROPN" and o.ent_type_ in ("ORG", "NORP", "GPE", "LOC", "FAC")
+                                              and not counted):
                     continue
                 add(o, [tok])
             for s in subj_pass:
@@ -452,9 +455,10 @@ def _sentence_fatalities(sent) -> tuple[list[tuple[int, Any]], bool, int | None]
                                 for t in tok.doc[c.i + 1:tok.i]):
                             add(c, [tok])
                 else:
-                    for c in v.children:
-                        if c.dep_ in ("nsubj", "nsubjpass", "dobj"):
-                            add(c, [tok])
+                    # "X shot dead a woman": the object died, not the subject who shot
+                    objs = [c for c in v.children if c.dep_ == "dobj"]
+                    for c in objs or [c for c in v.children if c.dep_ in ("nsubj", "nsubjpass")]:
+                        add(c, [tok])
             elif tok.i > sent.start and tok.nbor(-1).like_num:
                 found_num(tok.nbor(-1), tok, found, used_heads)
         elif low in ("killing", "killings", "massacre", "murder", "murders", "execution", "lynching") and tok.pos_ == "NOUN":
