@@ -40,6 +40,7 @@ def test_parse_number_rejects_non_numbers(text):
     ("Three gunmen shot dead a taxi driver near the depot.", 1),
     ("On 26 January 2022, in the old town, a trader was killed.", 1),
     ("Militants killed a Koglweogo near the well.", 1),
+    ("3 killed.", 3),
     ("Nineteen villagers were killed in the raid.", 19),
     ("The blast left 3 dead and 12 injured.", 3),
     ("The death toll rose to 40 on Monday.", 40),

@@ -175,3 +175,22 @@ def test_history_told_in_a_report_is_not_an_event(nlp):
     assert dates and all(d.startswith("2022") for d in dates), dates  # no 1998 killing
     # the later sentence keeps the report's date, not the year of the history between
     assert any(e.sub_event_type == "Attack" and e.date == "2022-03-13" for e in coded.events)
+
+
+
+def test_toll_sentence_with_a_borrowed_place_is_the_same_event():
+    from wirecoder.events.dedup import Candidate, same_event
+    from wirecoder.models import Event, Evidence, Place
+
+    def cand(si, place, level, trig, sub="Armed clash"):
+        ev = Event(event_type="Battles", sub_event_type=sub, location=place,
+                   evidence=[Evidence("a", 0, 1, trig, "trigger")])
+        return Candidate(ev, si, "attack", level, True)
+
+    ghat = Place("Ghat", 1, 24.96, 10.17, "LY", geo_precision="town")
+    sabha = Place("Sabha", 2, 27.04, 14.43, "LY", geo_precision="town")
+    clash = cand(0, ghat, 2, "ambushed")
+    toll = cand(1, sabha, 1, "killed")  # "Two soldiers were killed." borrows the last place named
+    assert same_event(clash, toll)
+    elsewhere = cand(1, sabha, 2, "killed")  # a place of its own: another event
+    assert not same_event(clash, elsewhere)

@@ -38,7 +38,10 @@ def km(a: Place, b: Place) -> float | None:
 
 def _places_agree(a: Candidate, b: Candidate) -> bool:
     pa, pb = a.event.location, b.event.location
-    if min(a.place_level, b.place_level) == 0 or pa is None or pb is None:
+    # a place borrowed from the sentence next door is no evidence of another place ("... between
+    # Bilma and Agadez. Two soldiers were killed.")
+    borrowed = min(a.place_level, b.place_level) < 2 and abs(a.sent_index - b.sent_index) <= 1
+    if min(a.place_level, b.place_level) == 0 or borrowed or pa is None or pb is None:
         return pa is None or pb is None or pa.country_code is None or pb.country_code is None \
             or pa.country_code == pb.country_code
     if pa.geonameid is not None and pa.geonameid == pb.geonameid:

@@ -409,7 +409,8 @@ def _sentence_fatalities(sent) -> tuple[list[tuple[int, Any]], bool, int | None]
                     subj_pass = [head]
             if not objs and not subj_pass and tok.tag_ in ("VBN", "VBD"):
                 # headline style "Six killed when ...", "5 killed in attack"
-                subj_pass = [c for c in tok.children if c.dep_ == "nsubj" and (c.like_num or c.lower_ in _VAGUE)]
+                subj_pass = [c for c in tok.children if c.dep_ in ("nsubj", "meta", "npadvmod")
+                             and c.i < tok.i and (c.like_num or c.lower_ in _VAGUE)]  # "3 killed."
             if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "NUM") and subj_pass:
                 # "Three fighters (VDP) and a councilman were killed": parser hangs the verb off the 1st NP
                 subj_pass = subj_pass + [tok.head]
