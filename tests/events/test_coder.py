@@ -194,3 +194,14 @@ def test_toll_sentence_with_a_borrowed_place_is_the_same_event():
     assert same_event(clash, toll)
     elsewhere = cand(1, sabha, 2, "killed")  # a place of its own: another event
     assert not same_event(clash, elsewhere)
+
+
+def test_police_breaking_up_a_protest_in_the_next_sentence_is_an_intervention(nlp):
+    body = ["On 16 May 2021, nurses staged a sit-in in front of the ministry in Kessen to demand "
+            "unpaid allowances. The police intervened to dislodge the demonstrators."]
+    _, coded = code(nlp, body, pub="2021-05-20")
+    assert coded.events[0].sub_event_type == "Protest with intervention"
+    body = ["On 16 May 2021, nurses staged a sit-in in front of the ministry in Kessen. "
+            "The police did not intervene."]
+    _, coded = code(nlp, body, pub="2021-05-20")
+    assert coded.events[0].sub_event_type == "Peaceful protest"

@@ -50,6 +50,7 @@ from ..models import Actor, Article, Attribution, Claim, Event, Evidence, Mentio
 from ..nlp.cache import sentences, text_of
 from . import actors as A
 from . import deps
+from . import lexicon as LX
 from . import location as L
 from .classify import _TOPIC, Detection, _roles, classify_sentence
 from ..extract.claims import find_claims
@@ -436,6 +437,31 @@ def _violent_demonstration(ctx: _Ctx, c: Candidate) -> None:
             return
 
 
+_STATE_FORCE = re.compile(r"\b(?:police\w*|security|soldiers|troops|army|gendarm\w*|officers|forces|authorities|"
+                          r"military)\b", re.I)
+_LETHAL = re.compile(r"\b(?:killed|killing|shot dead|died|dead)\b", re.I)
+
+
+def _intervention_after(ctx: _Ctx, c: Candidate) -> None:
+    """A peaceful protest the next sentence tells the police broke up ("... staged a sit-in.
+    The police intervened to dislodge the demonstrators.") is a Protest with intervention, and
+    one where they killed is Excessive force against protesters."""
+    e = c.event
+    if e.sub_event_type != "Peaceful protest":
+        return
+    para = ctx.paragraph(ctx.sents[c.sent_index].start_char)
+    for j in (c.sent_index + 1, c.sent_index + 2):
+        if j >= len(ctx.sents) or ctx.paragraph(ctx.sents[j].start_char) != para:
+            return
+        t = ctx.sents[j].text
+        m = LX.INTERVENTION.search(t)
+        if m is None or not _STATE_FORCE.search(t) or LX.NEGATED.search(t[max(0, m.start() - 40):m.start()]):
+            continue
+        e.sub_event_type = "Excessive force against protesters" if _LETHAL.search(t) else "Protest with intervention"
+        e.plover_type = plover_of(e.sub_event_type)
+        return
+
+
 def _toll_after(ctx: _Ctx, c: Candidate, detected: set[int]) -> None:
     """Short reports give the toll in a sentence of its own ("... in Idleb. 1 fatality.",
     "14 dead."): an event sentence without a figure takes it from the next one or two sentences
@@ -494,6 +520,7 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
     for c in cands:
         _toll_after(ctx, c, detected)
         _violent_demonstration(ctx, c)
+        _intervention_after(ctx, c)
     kept = deduplicate(cands)
     n = max(1, len(ctx.sents))
     for c in kept:
