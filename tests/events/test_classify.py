@@ -61,6 +61,7 @@ CASES = [
     ("Militiamen took over the police station in the border town.", "Non-state actor overtakes territory"),
     ("Rival supporters engaged in blows outside the polling station.", "Mob violence"),
     ("Gunmen held captive two engineers at the quarry.", "Abduction/forced disappearance"),
+    ("Raiders ambushed herders at the water point.", "Attack"),  # an ambush of unarmed people
 ]
 
 

@@ -221,6 +221,9 @@ def classify_sentence(text: str, span: Any = None) -> Detection | None:
     if m:
         return Detection("Sexual violence", m.start(), m.end(), 0.8, "sexual")
     if clash:
+        if clash.group().lower().startswith("ambush") and _target_kind(text, span, clash) == "civilian":
+            # "raiders ambushed Turkana herdsmen": an ambush of unarmed people is an attack on them
+            return Detection("Attack", clash.start(), clash.end(), 0.7, "attack")
         return Detection("Armed clash", clash.start(), clash.end(), 0.75, "clash")
 
     generic: list[tuple[int, str, re.Match[str]]] = []
