@@ -110,7 +110,21 @@ class _Ctx:
                              key=lambda m: m.start)
         self.all_places = list(places)
         self.focus = _focus_country(article, places, self.text)
-        self.dates = sorted(deps.find_dates(doc, self.pub), key=lambda d: d.start)
+        self.dates: list[deps.DateInfo] = []
+        self.newest_year: int | None = None
+        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
+        self.actors: list[Mention] = []
+        self.votes: Counter = Counter()
+        self.named: list[Mention] = []  # towns of the focus country the geoparser passed over
+        self.last_group: Actor | None = None
+
+    def read_dates(self, sent_indexes: set[int]) -> None:
+        """Dates of the paragraphs that report events (resolving a date expression can cost
+        ~20 ms; the others are never used)."""
+        paras = {self.paragraph(self.sents[i].start_char) for i in sent_indexes}
+        bounds = self.paragraph_starts + [len(self.text) + 1]
+        within = [(bounds[p], bounds[p + 1]) for p in sorted(paras)]
+        self.dates = sorted(deps.find_dates(self.doc, self.pub, within), key=lambda d: d.start)
         # the newest day or month the article writes out in full (not "in 2024", which may
         # be a plan, nor a relative date read against a publication date that may be late)
         written = [int(d.date[:4]) for d in self.dates if d.date[:4].isdigit() and not d.relative
@@ -118,11 +132,6 @@ class _Ctx:
         if self.pub and self.pub[:4].isdigit():
             written = [y for y in written if y <= int(self.pub[:4])]
         self.newest_year = max(written, default=None)
-        self.paragraph_starts = [0] + [m.end() for m in re.finditer(r"\n\s*\n", self.text)]
-        self.actors: list[Mention] = []
-        self.votes: Counter = Counter()
-        self.named: list[Mention] = []  # towns of the focus country the geoparser passed over
-        self.last_group: Actor | None = None
 
     def paragraph(self, pos: int) -> int:
         n = 0
@@ -486,6 +495,12 @@ def _claimed(si_sent: Any, claims: list[Claim]) -> bool:
 def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArticle:
     ctx = _Ctx(doc, article, places or [])
     ctx.actors = _load_actors(ctx)
+    claims = _claims(ctx)
+    dets = {si: det for si, sent in enumerate(ctx.sents)
+            if sent.text.strip() and (det := classify_sentence(sent.text, sent)) is not None}
+    if not dets:
+        return CodedArticle(mentions=list(ctx.actors), events=[], claims=claims)
+    ctx.read_dates(set(dets))
     try:
         extra = L.missed_places(ctx.text, ctx.all_places, ctx.actors, prior_votes(article))
     except Exception:  # a supplement: never lose the article's events over it
@@ -501,16 +516,10 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
         taken = [(m.start, m.end) for m in ctx.all_places + ctx.actors if m.start >= 0]
         taken += [(e.start_char, e.end_char) for e in ctx.doc.ents if e.label_ == "PERSON" and len(e) > 1]
         ctx.named = L.names_in_country(ctx.text, ctx.focus, taken)
-    claims = _claims(ctx)
     cands: list[Candidate] = []
-    detected: set[int] = set()
-    for si, sent in enumerate(ctx.sents):
-        if not sent.text.strip():
-            continue
-        det = classify_sentence(sent.text, sent)
-        if det is None:
-            continue
-        detected.add(si)
+    detected = set(dets)
+    for si, det in sorted(dets.items()):
+        sent = ctx.sents[si]
         if _claimed(sent, claims) and det.score < 0.7:
             continue  # a strength estimate with a weak cue ("fighters roam") is not an event
         cand = _build(ctx, si, det)

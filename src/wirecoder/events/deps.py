@@ -27,10 +27,10 @@ def _truncate(iso: str, precision: str) -> str:
     return iso[:4] if precision == "year" else iso[:7] if precision == "month" else iso[:10]
 
 
-def find_dates(doc: Any, pub: str | None) -> list[DateInfo]:
+def find_dates(doc: Any, pub: str | None, within: list[tuple[int, int]] | None = None) -> list[DateInfo]:
     out = []
     try:
-        for m in dates.find_dates(doc, pub):
+        for m in dates.find_dates(doc, pub, within):
             d = m.data or {}
             if d.get("date"):
                 prec = d.get("precision") or "day"

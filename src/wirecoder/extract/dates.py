@@ -379,9 +379,11 @@ _DAY_FIRST = re.compile(
 )
 
 
-def find_dates(doc, publication_date: str | None) -> list[Mention]:
+def find_dates(doc, publication_date: str | None,
+               within: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Date mentions (kind="date", data = DateValue fields) over spaCy DATE entities plus the
-    weekday / month / numeric forms spaCy's NER misses. Unresolvable expressions are dropped."""
+    weekday / month / numeric forms spaCy's NER misses, only inside the ``within`` character
+    ranges when given. Unresolvable expressions are dropped."""
     text = text_of(doc)
     base = doc.start_char if hasattr(doc, "start_char") else 0
     spans: list[tuple[int, int]] = []
@@ -405,6 +407,8 @@ def find_dates(doc, publication_date: str | None) -> list[Mention]:
     out: list[Mention] = []
     full = text_of(doc.doc) if hasattr(doc, "doc") else text
     for s, e in sorted(spans):
+        if within is not None and not any(a <= s and e <= b for a, b in within):
+            continue
         expr = full[s:e]
         v = resolve_date(expr, publication_date)
         if v is None:
