@@ -37,11 +37,12 @@ from ..resolve.gazetteer import get_gazetteer
 from ..resolve.geo_rank import name_similarity
 from ..resolve.places import country_place as gazetteer_country_place
 
-PRECISION_RANK = {"point": 3, "town": 3, "district": 2, "region": 2, "country": 1}
+PRECISION_RANK = {"point": 3, "town": 3, "district": 2.5, "region": 2, "country": 1}  # finer first
 _TYPE_WORDS = re.compile(
     r"\s+(?:city|town|village|district|province|county|state|region|governorate|municipality|"
     r"township|area|camp|locality|sub-?county|department|commune|prefecture|division|zone|"
-    r"neighbou?rhood|settlement|market|suburb|territory)\s*$", re.I)
+    r"neighbou?rhood|settlement|market|suburb|territory|delta|valley|forest|hills?|estate|slum|ward|"
+    r"(?:sub-?)?location|constituency|(?:national |game )?(?:reserve|park)|refugee camp)\s*$", re.I)
 _PREFIX_WORDS = re.compile(r"^(?:the\s+)?(?:city|town|village|district|province|county|state|region|"
                            r"governorate|municipality)\s+of\s+", re.I)
 _CONTINENTS = {"CONT", "RGN"}
