@@ -102,3 +102,18 @@ def test_city_dash_district_form_resolves_to_the_city(nlp):
     art = Article(headline="", body=["Retired teachers rallied outside the ministry (Seoul City - Jongno) on Monday."])
     ms = [m for m in geoparse(nlp(art.text), art) if m.text.startswith("Seoul")]
     assert ms and ms[0].data["country_code"] == "KR" and ms[0].data["name"] == "Seoul"
+
+
+def test_a_country_name_is_the_country_even_in_an_article_about_another_country(gaz):
+    # China, Texas lies 130 km from Houston: a story about Texas does not make "China" that town
+    text = ("Researchers in Houston, Texas said U.S. rice exports to China fell this year.")
+    out = resolve_spans(text, _spans(text, "Houston", "Texas", "U.S.", "China"))
+    assert out[3].country_code == "CN"
+
+
+def test_a_town_named_like_a_country_among_its_neighbours_stays_the_town(gaz):
+    text = ("Police in Lebanon, near Harrisburg and Hershey, said the Lebanon fire started in a "
+            "barn off Route 422.")
+    out = resolve_spans(text, _spans(text, "Harrisburg", "Hershey") + [(text.index("the Lebanon") + 4,
+                                                                       text.index("the Lebanon") + 11)])
+    assert out[2].country_code == "US"

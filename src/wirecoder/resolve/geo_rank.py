@@ -184,19 +184,21 @@ def score(m: Mention, c: Candidate, focus: Focus | None, siblings: dict[str, lis
     qualified = bool(m.qualifier) and any(_contains(q.entry, e) for q in m.qualifier)
     if qualified:
         s += 3.0
-    elif m.country_named and not (e.is_country or e.fcode in ("CONT", "ADM1")):
-        # "China" is the country, not China, Maine, unless the text qualifies it. (A state
-        # named like a country, Georgia, is left to the article's focus.)
-        s -= 1.0
+    me = fold(m.text)
+    d = 1e9  # km to the nearest confident place of the article
+    if focus is not None and focus.points and not e.is_country and e.fcode != "CONT":
+        d = min((km(e.lat, e.lon, la, lo) for la, lo, n in focus.points if n != me), default=1e9)
+    if not qualified and m.country_named and not (e.is_country or e.fcode in ("CONT", "ADM1")):
+        # "China" is the country, not China, Maine, unless the text qualifies it or the
+        # article's other places lie around the town (Lebanon, PA in a story about its
+        # county); the article's country focus alone must not outweigh it. (A state named like
+        # a country, Georgia, is left to the article's focus.)
+        s -= 1.0 if d < 100 else 3.5
     if focus is not None and e.cc:
-        me = fold(m.text)
         s += 2.5 * focus.country_share(e.cc, me)
         if not e.is_country and e.admin1_code:
             s += 1.2 * focus.admin1_share(e.cc, e.admin1_code, me)
-        if focus.points and not e.is_country and e.fcode != "CONT":
-            d = min((km(e.lat, e.lon, la, lo) for la, lo, n in focus.points if n != me),
-                    default=1e9)
-            s += 0.9 if d < 50 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
+        s += 0.9 if d < 50 else 0.6 if d < 200 else 0.3 if d < 500 else 0.0
     return s
 
 
