@@ -82,6 +82,12 @@ def test_ethnic_name_before_a_headline_verb_read_as_a_noun_is_the_actor(nlp):
     assert "Kikuyu" not in by_text  # "Kikuyu civilians": a modifier of the victims
 
 
+def test_military_police_are_a_branch_of_the_military(nlp):
+    doc = nlp("Military police officers shot two suspects near the market.")
+    canon = [m.data["canonical"] for m in find_actors(doc, "BR")]
+    assert "Military Forces of Brazil Military Police" in canon
+
+
 def test_short_alias_is_case_sensitive(nlp):
     doc = nlp("It is what it is, the mayor said.")
     assert not [m for m in find_actors(doc, "KE") if m.data.get("named")]

@@ -402,7 +402,8 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
         role = "military"
     if role == "civilians" and set(low) & {"armed", "unknown", "unidentified", "masked", "hooded"}:
         role = "armed"  # "armed men", "unknown individuals"
-    if {"security", "defence", "defense"} & set(low) and role in ("military", "police"):
+    military_police = role == "police" and "military" in low  # Brazil's PM, Egypt's military police
+    if ({"security", "defence", "defense"} & set(low) or military_police) and role in ("military", "police"):
         role = "military"
     if role == "armed" and {"communal", "ethnic", "tribal", "clan"} & set(low):
         role = "communal"
@@ -415,6 +416,8 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
     canon, inter = generic_actor(role, use_iso)
     if role == "police" and head.startswith("gendarm"):
         canon += " Gendarmerie"  # ACLED names a branch after its force: "Police Forces of Mali Gendarmerie"
+    elif military_police and role == "military" and use_iso:
+        canon += " Military Police"
     if inter == 1 and iso and country and iso != country:
         inter = 8
     return Actor(raw, canon, INTER_TYPES[inter], inter, use_iso)
