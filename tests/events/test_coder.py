@@ -205,3 +205,11 @@ def test_police_breaking_up_a_protest_in_the_next_sentence_is_an_intervention(nl
             "The police did not intervene."]
     _, coded = code(nlp, body, pub="2021-05-20")
     assert coded.events[0].sub_event_type == "Peaceful protest"
+
+
+
+def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstration(nlp):
+    _, coded = code(nlp, ["Traders protested in Kessen, lighting fires along the main road."], pub="2021-05-20")
+    assert coded.events[0].sub_event_type == "Violent demonstration"
+    _, coded = code(nlp, ["Traders protested in Kessen over the recent kidnapping of a driver."], pub="2021-05-20")
+    assert coded.events[0].sub_event_type == "Peaceful protest"

@@ -416,7 +416,13 @@ _RIOT_ACTS = re.compile(
     r"\bburn(?:ed|t|ing) (?:\w+ ){0,3}?(?:tyres|tires|vehicles?|cars?|buildings?|houses?|offices?|stations?|property)\b|"
     r"\bvandali[sz]\w*|\bbarricad\w*|\bclash(?:ed|es)? with (?:the )?(?:police|security|officers|gendarmes)|"
     r"\b(?:destroy(?:ed|ing)|damag(?:ed|ing)) (?:\w+ ){0,3}?(?:property|vehicles?|cars?|buildings?|offices?|shops?)\b|\bfired (?:their )?(?:guns|shots|weapons)\b|\bmarred by violence\b|"
-    r"\bturned violent\b|\bviolent (?:protests?|demonstrations?)\b", re.I)
+    r"\bturned violent\b|\bviolent (?:protests?|demonstrations?)\b|"
+    r"\b(?:lit|lighting|lighted|light) (?:\w+ ){0,2}?(?:tyres|tires|fires|bonfires)\b|"
+    r"\bburn(?:ed|t|ing) (?:\w+ ){0,2}?(?:election materials|ballot\w*)\b|\bassault(?:ed|ing)\b|\bkidnapp?ed\b|"
+    r"\bplunder\w*|\bforc(?:ed|ing) (?:their|its) way into\b|\brunning battles?\b|"
+    r"\bclash(?:ed|es)? with (?:the )?(?:\w+ )?(?:police|security|officers|gendarmes)\b|\bleading to clashes\b|"
+    r"\barmed with (?:\w+ )?(?:sticks|machetes|clubs|stones|rocks|arrows|pangas|crude weapons)\b|"
+    r"\bdisrupt(?:ed|ing)? (?:the |a |an )?(?:[\w/-]+ ){0,3}?(?:elections?|vote|voting|polls?|primar(?:y|ies))\b", re.I)
 _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b|\bno (?:reports? of )?violence\b", re.I)
 _NO_RIOT = re.compile(r"\b(?:no|without|not|non)\b[\w\s-]{0,25}$", re.I)
 
