@@ -62,6 +62,8 @@ CASES = [
     ("Rival supporters engaged in blows outside the polling station.", "Mob violence"),
     ("Gunmen held captive two engineers at the quarry.", "Abduction/forced disappearance"),
     ("Raiders ambushed herders at the water point.", "Attack"),  # an ambush of unarmed people
+    ("Bandits attacked the refugee camp at night.", "Attack"),  # a refugee camp is not an army camp
+    ("Militants attacked an army camp near the border.", "Armed clash"),
 ]
 
 

@@ -162,7 +162,8 @@ ARMED_TERMS = _re(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitary\b"
                   r"\bofficers\b", r"\bgendarm\w*", r"\bsecurity (?:forces|personnel|agents|officers)", r"\bforces\b",
                   r"\bmilitants?\b", r"\bfighters?\b", r"\brebels?\b", r"\bjihadists?\b", r"\binsurgents?\b",
                   r"\bmilitia(?:s|men|man)?\b", r"\bVDPs?\b", r"\bvolunteers\b", r"\bpatrols?\b", r"\bconvoys?\b",
-                  r"\bbases?\b", r"\bcamps?\b", r"\bposts?\b", r"\bcheckpoints?\b", r"\bbarracks\b", r"\bpositions\b",
+                  r"\bbases?\b", r"(?<!refugee )(?<!refugees )(?<!IDP )(?<!IDPs )(?<!displacement )(?<!displaced )"
+                  r"(?<!cattle )(?<!herders' )(?<!transit )\bcamps?\b", r"\bposts?\b", r"\bcheckpoints?\b", r"\bbarracks\b", r"\bpositions\b",
                   r"\boutposts?\b", r"\bguards?\b", r"\bterrorists?\b", r"\bgunmen\b", r"\bbandits?\b", r"\bcombatants\b",
                   r"\bparamilitar\w*", r"\bservicemen\b", r"\bmarines\b", r"\bcommandos?\b", r"\bKDF\b", r"\bAMISOM\b",
                   r"\bal[- ]?Shabaa?b\b", r"\bBoko Haram\b", r"\bJNIM\b", r"\bISGS\b", r"\bISWAP\b", r"\bIslamic State\b",
@@ -173,7 +174,7 @@ ARMED_TERMS = _re(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitary\b"
 CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"\bpeople\b", r"\bpersons?\b",
                      r"\bm[ae]n\b", r"\bwom[ae]n\b", r"\bchild(?:ren)?\b", r"\bfarmers?\b", r"\bherders?\b",
                      r"\btraders?\b", r"\bjournalists?\b", r"\bteachers?\b", r"\bstudents?\b", r"\bworshippers\b",
-                     r"\bpassengers\b", r"\bfamil(?:y|ies)\b", r"\bhouseholds?\b", r"\bvillages?\b", r"\bhomes?\b",
+                     r"\bpassengers?\b", r"\brefugees?\b", r"\b(?:refugee|IDP|displacement|cattle) camps?\b", r"\bfamil(?:y|ies)\b", r"\bhouseholds?\b", r"\bvillages?\b", r"\bhomes?\b",
                      r"\bmarket\b", r"\bschool\b", r"\bchurch\b", r"\bmosque\b", r"\bimam\b", r"\bpriest\b", r"\bpastor\b",
                      r"\bchief\b", r"\bmerchants?\b", r"\bdrivers?\b", r"\bworkers?\b", r"\bminers?\b", r"\bshepherds?\b",
                      r"\bboys?\b", r"\bgirls?\b", r"\bcouncillor\b", r"\bofficial\b", r"\bcandidate\b", r"\bactivists?\b",
