@@ -64,6 +64,7 @@ CASES = [
     ("Raiders ambushed herders at the water point.", "Attack"),  # an ambush of unarmed people
     ("Bandits attacked the refugee camp at night.", "Attack"),  # a refugee camp is not an army camp
     ("Militants attacked an army camp near the border.", "Armed clash"),
+    ("Gunmen killed a park ranger on patrol in the reserve.", "Armed clash"),  # rangers are armed
 ]
 
 

@@ -170,7 +170,9 @@ ARMED_TERMS = _re(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitary\b"
                   r"\bISIS\b", r"\bDaesh\b", r"\bAnsaroul\b", r"\bal-?Qa[e']?ida\b", r"\btaliban\b", r"\bhezbollah\b",
                   r"\bhouthis?\b", r"\bwagner\b", r"\bdrug traffickers\b", r"\bpirates\b", r"\barmed (?:men|group|individuals)",
                   r"\bKoglweogo\b", r"\bdozos?\b", r"\bvigilantes?\b", r"\bself-defen[cs]e (?:group|forces?|militia)",
-                  r"\bgangs?\b", r"\bgangsters?\b", r"\bcustoms (?:post|station|office|officers?|agents?)")
+                  r"\bgangs?\b", r"\bgangsters?\b", r"\bcustoms (?:post|station|office|officers?|agents?)",
+                  r"\bsect\b", r"\bcartels?\b", r"\bhitm[ae]n\b", r"\b(?:park |forest )?rangers?\b", r"\breservists?\b",
+                  r"\b(?:game |prison )?wardens?\b", r"\btraffickers\b", r"\bMS-13\b", r"\bMara Salvatrucha\b")
 CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"\bpeople\b", r"\bpersons?\b",
                      r"\bm[ae]n\b", r"\bwom[ae]n\b", r"\bchild(?:ren)?\b", r"\bfarmers?\b", r"\bherders?\b",
                      r"\btraders?\b", r"\bjournalists?\b", r"\bteachers?\b", r"\bstudents?\b", r"\bworshippers\b",
