@@ -213,3 +213,14 @@ def test_division_qualifier_known_only_as_a_foreign_village_is_weak(pipe):
 def test_a_country_named_across_a_border_is_not_the_event_country(pipe):
     ev = primary(pipe, "Kenyan police shot dead two smugglers near the border with Somalia.")
     assert ev.location.country_code == "KE"
+
+
+def test_in_a_one_country_collection_a_foreign_namesake_town_does_not_move_the_event(pipe):
+    # Silly is a Burkinabe town the gazetteer lacks; it only knows Silly, Belgium
+    art = Article(body=["On November 8, unknown gunmen attacked the police station in Silly."],
+                  publication_date="2019-11-20", metadata={"focus_prior": {"BF": 0.95, "ML": 0.05}})
+    assert pipe.process(art).events[0].location.country_code == "BF"
+    # without the collection's prior the written name is all there is
+    art = Article(body=["On November 8, unknown gunmen attacked the police station in Silly."],
+                  publication_date="2019-11-20")
+    assert pipe.process(art).events[0].location.country_code == "BE"

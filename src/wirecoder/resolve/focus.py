@@ -21,7 +21,7 @@ from typing import Iterable, Mapping
 
 from ..models import Article
 
-PRIOR_WEIGHT = 1.5
+PRIOR_WEIGHT = 2.5
 MIN_SHARE = 0.05  # countries below this share of the collection add nothing
 DOMINANT = 0.5  # a share from which the prior may name the country on its own
 METADATA_KEY = "focus_prior"
