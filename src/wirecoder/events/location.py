@@ -20,8 +20,9 @@ Then the event place: the best-scored place of the event sentence (see ``place_s
 When it lies outside that country or could not be resolved, it is looked up again inside the
 country; failing that, the most specific qualifier that resolves there ("in Tangangari
 (Boundore, Yagha)": Boundore, then Yagha), another place of the sentence or of the paragraph's
-earlier sentences there, and last the country itself (geo_precision "country"). The
-returned place is always consistent with the country chosen.
+earlier sentences there, a town of that country named without a place word ("Al Shabaab
+attacks Mandera"; ``names_in_country``), and last the country itself (geo_precision
+"country"). The returned place is always consistent with the country chosen.
 """
 from __future__ import annotations
 
