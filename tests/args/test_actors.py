@@ -86,6 +86,10 @@ def test_military_police_are_a_branch_of_the_military(nlp):
     doc = nlp("Military police officers shot two suspects near the market.")
     canon = [m.data["canonical"] for m in find_actors(doc, "BR")]
     assert "Military Forces of Brazil Military Police" in canon
+    doc = nlp("Military police forces exchanged fire with traffickers.")
+    assert "Military Forces of Brazil Military Police" in [m.data["canonical"] for m in find_actors(doc, "BR")]
+    doc = nlp("Military forces torched houses in the village.")  # not a foreign-army modifier
+    assert "Military Forces of Myanmar" in [m.data["canonical"] for m in find_actors(doc, "MM")]
 
 
 def test_short_alias_is_case_sensitive(nlp):

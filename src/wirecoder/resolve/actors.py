@@ -237,7 +237,7 @@ for _role, _words in {
         GENERIC[_w] = _role
 
 # modifiers that move a generic noun to another role
-_GOV_FORCE_MODS = {"government", "regime", "security", "state", "defence", "defense", "armed", "joint",
+_GOV_FORCE_MODS = {"government", "regime", "security", "state", "defence", "defense", "armed", "joint", "military",
                    "national", "pro-government", "loyalist", "federal", "army"}
 _ANAPHOR_NOUNS = {"group", "organisation", "organization", "movement", "militants", "jihadists",
                   "terrorists", "insurgents", "extremists", "fighters", "rebels", "militia",
@@ -402,7 +402,8 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
         role = "military"
     if role == "civilians" and set(low) & {"armed", "unknown", "unidentified", "masked", "hooded"}:
         role = "armed"  # "armed men", "unknown individuals"
-    military_police = role == "police" and "military" in low  # Brazil's PM, Egypt's military police
+    # Brazil's PM, Egypt's military police ("military police officers", "military police forces")
+    military_police = "military" in low and (role == "police" or "police" in low)
     if ({"security", "defence", "defense"} & set(low) or military_police) and role in ("military", "police"):
         role = "military"
     if role == "armed" and {"communal", "ethnic", "tribal", "clan"} & set(low):
@@ -594,8 +595,9 @@ def find_actors(doc, country_hint: str | None = None) -> list[Mention]:
                 taken.add(tok.i)
             continue
         if tok.dep_ == "compound" and (tok.head.lower_ in GENERIC or (
-                tok.head.lower_ in ("forces", "force") and role == "government")):
-            continue  # "police officers", "regime forces": let the head noun speak
+                tok.head.lower_ in ("forces", "force") and (role == "government" or (
+                    role == "police" and any(c.lower_ == "military" for c in tok.head.lefts))))):
+            continue  # "police officers", "regime forces", "military police forces": the head speaks
         mods = _modifier_tokens(tok)
         # headlines parse badly ("Ugandan police attack ..."): adjacent demonyms count too
         j = tok.i - 1
