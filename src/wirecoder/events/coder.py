@@ -55,7 +55,7 @@ from . import location as L
 from .classify import _TOPIC, Detection, _roles, classify_sentence
 from ..extract.claims import find_claims
 from ..resolve.actors import find_actors, link_anaphora
-from ..resolve.focus import DOMINANT, prior_of, prior_votes
+from ..resolve.focus import prior_votes
 from .dedup import Candidate, deduplicate
 from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, event_type_of, plover_of
 
@@ -92,8 +92,8 @@ def _focus_country(article: Article, places: list[Mention], text: str = "",
 
 
 def _votes(article: Article, text: str, places: list[Mention], actors: list[Mention]) -> Counter:
-    dominant = {cc: s for cc, s in prior_of(article).items() if s >= DOMINANT}
-    votes = L.country_votes(text, places, actors, dominant)
+    # the collection's dominant countries (what the prior names without article evidence)
+    votes = L.country_votes(text, places, actors, prior_votes(article))
     return votes + prior_votes(article, votes)
 
 

@@ -281,9 +281,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         if not _good_cands(cands) and " - " in stext:  # "Seoul City - Jongno": the city
             head = stext.split(" - ")[0]
             cands = gaz.lookup(head)
-            typed = None if _good_cands(cands) else split_type_word(head)
-            if typed:
-                cands = gaz.lookup(typed[0])
+            head_typed = None if _good_cands(cands) else split_type_word(head)  # "Seoul City"
+            if head_typed:
+                cands = gaz.lookup(head_typed[0])
         typed = None if _good_cands(cands) or label == "FAC" else split_type_word(stext)
         if typed and typed[1] == "admin":  # "Khost district": the name without its type word
             cands = _good_cands(gaz.lookup(typed[0])) or cands
