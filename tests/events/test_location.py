@@ -87,6 +87,13 @@ def test_country_from_demonym_when_no_place_is_named(pipe):
     assert ev.location is not None and ev.location.country_code == "KE"
     assert ev.location.geo_precision == "country"
     assert ev.actor1.canonical == "Police Forces of Kenya"
+    assert near(ev.location, -1.28, 36.82)  # ACLED's convention: the capital stands for the unit
+
+
+def test_event_known_only_to_a_county_sits_at_its_main_town(pipe):
+    ev = primary(pipe, "On 3 May 2019, bandits shot dead two herders in Turkana County.")
+    assert ev.location.geo_precision == "region" and ev.location.name.startswith("Turkana")
+    assert near(ev.location, 3.12, 35.60)  # Lodwar, not the middle of the county
 
 
 def test_event_abroad_in_a_long_article_keeps_its_country(pipe):

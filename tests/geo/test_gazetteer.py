@@ -32,6 +32,18 @@ def test_capitalised_abbreviation_is_the_country(gaz):
     assert resolve_name("U.S.").geonameid == us.geonameid
 
 
+def test_seat_of_a_country_and_of_a_division(gaz):
+    from wirecoder.resolve.places import at_seat
+
+    assert gaz.seat("NG").name == "Abuja"  # the capital, not Lagos, the largest city
+    ke = country_place("KE")
+    seat = at_seat(ke)
+    assert (seat.name, seat.geo_precision) == (ke.name, "country")  # only the point moves
+    assert abs(seat.lat - -1.28) < 0.1 and abs(seat.lon - 36.82) < 0.1
+    town = resolve_name("Misrata", ["LY"])
+    assert at_seat(town) == town
+
+
 def test_demonym_lookup(gaz):
     assert gaz.demonym("Libyan").cc == "LY"
     assert gaz.demonym("Syrians").cc == "SY"
@@ -62,3 +74,26 @@ def test_unknown_name(gaz):
 def test_us_state_abbreviation_qualifies(gaz):
     tx = [c.entry for c in gaz.lookup("Tex.")]
     assert tx and tx[0].fcode == "ADM1" and tx[0].cc == "US"
+
+
+@pytest.mark.parametrize("written,cc,name", [
+    ("Soum", "BF", "Province du Soum"),  # the division word in the country's language
+    ("Tapoa", "BF", "Province de la Tapoa"),
+    ("Sud-Kivu", "CD", "South Kivu"),  # compass words in French
+    ("North Kivu", "CD", "Nord Kivu"),
+    ("Extreme-Nord", "CM", "Far North"),
+    ("KPK", "PK", "Khyber Pakhtunkhwa"),  # ACLED's abbreviations of divisions
+    ("J&K", "IN", "Jammu and Kashmir"),
+])
+def test_division_names_as_news_writes_them(gaz, written, cc, name):
+    assert any(c.entry.cc == cc and c.entry.name == name for c in gaz.lookup(written)), written
+
+
+def test_local_division_words_are_stripped_only_before_a_name():
+    from wirecoder.resolve.geo_sources import _strip_division_word, direction_variants
+
+    assert _strip_division_word("Departamento de Leales") == "Leales"
+    assert _strip_division_word("Province de l'Oudalan") == "Oudalan"
+    assert _strip_division_word("Distrito Federal") == "Distrito Federal"  # not "Federal"
+    assert direction_variants("Eastern Visayas") == []
+    assert "Nord-Ouest" in direction_variants("North-West")

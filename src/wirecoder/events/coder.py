@@ -56,6 +56,7 @@ from .classify import _TOPIC, Detection, _roles, classify_sentence
 from ..extract.claims import find_claims
 from ..resolve.actors import find_actors, link_anaphora
 from ..resolve.focus import prior_votes
+from ..resolve.places import at_seat
 from .dedup import Candidate, deduplicate
 from .taxonomy import BATTLES, EXPLOSIONS, PROTESTS, RIOTS, STRATEGIC, VAC, event_type_of, plover_of
 
@@ -540,6 +541,8 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
     n = max(1, len(ctx.sents))
     for c in kept:
         e = c.event
+        if e.location is not None:  # after dedup, which compares the places as resolved
+            e.location = at_seat(e.location)
         e.salience = round((1.0 - c.sent_index / n) + 0.15 * len(c.merged)
                            + (0.2 if e.fatalities else 0.0) + 0.1 * e.confidence, 4)
     kept.sort(key=lambda c: -c.event.salience)

@@ -22,7 +22,9 @@ country; failing that, the most specific qualifier that resolves there ("in Tang
 (Boundore, Yagha)": Boundore, then Yagha), another place of the sentence or of the paragraph's
 earlier sentences there, a town of that country named without a place word ("Al Shabaab
 attacks Mandera"; ``names_in_country``), and last the country itself (geo_precision
-"country"). The returned place is always consistent with the country chosen.
+"country"). The returned place is always consistent with the country chosen. A country,
+province or district is then located at the town that stands for it (``places.at_seat``: the
+capital, else the division's largest town), as ACLED codes events known only to a region.
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ from typing import Iterable
 from ..models import Place
 from .geo_text import fold, skeleton, strip_article
 
-VERSION = "6"
+VERSION = "8"
 ENV = "WIRECODER_GAZETTEER"
 
 SCHEMA = """
@@ -160,6 +160,7 @@ class Gazetteer:
         # the (cc, admin1) index leaves a scan of the country's places: cache the answers
         self.country = lru_cache(maxsize=1_000)(self._country)
         self.admin1 = lru_cache(maxsize=10_000)(self._admin1)
+        self.seat = lru_cache(maxsize=10_000)(self._seat)
 
     @property
     def con(self) -> sqlite3.Connection:
@@ -238,6 +239,32 @@ class Gazetteer:
                              "fcode = 'ADM1'", (cc, code)).fetchone()
         return self.get(r[0]) if r else None
 
+    def _seat(self, cc: str, admin1_code: str = "", admin2: str = "") -> Entry | None:
+        """The town that stands for a division or country: the country's capital, else the
+        division's most populous town (usually its capital; GeoNames' cities lack the PPLA
+        codes that would say so)."""
+        if not cc:
+            return None
+        if not admin1_code and not admin2:
+            from .geo_sources import capitals
+
+            name = capitals().get(cc.upper())
+            if name:
+                towns = [c.entry for c in self.lookup(name, False)
+                         if c.entry.cc == cc.upper() and c.entry.fclass == "P"]
+                if towns:
+                    return max(towns, key=lambda e: e.population)
+        q = "SELECT id FROM places WHERE cc = ? AND fclass = 'P'"
+        args: list[str] = [cc.upper()]
+        if admin1_code:
+            q += " AND admin1_code = ?"
+            args.append(admin1_code)
+        if admin2:
+            q += " AND admin2 = ?"
+            args.append(admin2)
+        r = self.con.execute(q + " ORDER BY population DESC LIMIT 1", args).fetchone()
+        return self.get(r[0]) if r else None
+
     def count(self) -> int:
         return self.con.execute("SELECT count(*) FROM places").fetchone()[0]
 
@@ -246,6 +273,7 @@ class Gazetteer:
         self.demonym.cache_clear()
         self.country.cache_clear()
         self.admin1.cache_clear()
+        self.seat.cache_clear()
         self._entries.clear()
 
 

