@@ -231,3 +231,28 @@ def test_in_a_one_country_collection_a_foreign_namesake_town_does_not_move_the_e
     art = Article(body=["On November 8, unknown gunmen attacked the police station in Silly."],
                   publication_date="2019-11-20")
     assert pipe.process(art).events[0].location.country_code == "BE"
+
+
+def test_country_named_as_the_topic_is_not_where_the_protest_was(pipe):
+    ev = primary(pipe, "On 3 March 2022, about 80 people protested outside the Russian embassy in "
+                       "Lisbon to denounce the invasion of Ukraine.")
+    assert ev.location.country_code == "PT"
+
+
+def test_countries_named_as_topics_do_not_vote():
+    text = ("About 80 people protested outside the Russian embassy in Lisbon to denounce the "
+            "invasion of Ukraine. Kenyan police watched.")
+    assert L.country_words(text) == {"KE": 1.0}
+    assert not L.about_country("about 2500 refugees from Ukraine", 27, 34)
+
+
+def test_qualifier_after_a_comma_reads_as_a_division():
+    from wirecoder.resolve.places import context_hints
+
+    def hint(text, name):
+        i = text.index(name)
+        return context_hints(text, i, i + len(name), lambda n, fuzzy=False: ())[1]
+
+    assert hint("Troops shelled Novohnativka, Donetsk. No casualties.", "Donetsk") == "admin"
+    assert hint("Militants attacked Kerawa (Kolofata, Mayo-Sava).", "Mayo-Sava") == "admin"
+    assert hint("Shelling hit Kherson, Mykolaiv and Odesa.", "Mykolaiv") is None  # a list

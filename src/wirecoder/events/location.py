@@ -137,9 +137,27 @@ def candidates_in(text: str, cc: str) -> list[Any]:
 _CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
 
 
+# A country named as what a protest or a statement is about ("to denounce the Russian
+# invasion of Ukraine", "in solidarity with Palestinians"), or a foreign mission ("outside
+# the Russian embassy"), says little about where the event happened.
+_TOPIC_BEFORE = re.compile(r"\b(?:against|oppos\w*|condemn\w*|denounc\w*|solidarity|in support of|"
+                           r"call(?:ing|ed)? for|justice for)\b[^.;]{0,80}$", re.I)
+_ABOUT_COUNTRY = re.compile(r"\b(?:invasion of|invad\w+|war (?:in|on|against|with)|aggression (?:against|on)|"
+                            r"sanctions (?:on|against)|support (?:of|for))\s+(?:the\s+)?$", re.I)
+_MISSION_AFTER = re.compile(r"^\s+(?:embassy|embassies|consulate|high commission|mission|diaspora|"
+                            r"community|invasion|flags?)\b", re.I)
+
+
+def about_country(text: str, start: int, end: int) -> bool:
+    """Is the country name or demonym at text[start:end] a topic, not a location?"""
+    return bool(_TOPIC_BEFORE.search(text[max(0, start - 80):start])
+                or _ABOUT_COUNTRY.search(text[max(0, start - 30):start])
+                or _MISSION_AFTER.match(text[end:end + 20]))
+
+
 def country_words(text: str, skip: Iterable[int] = ()) -> Counter:
     """Countries named or implied by a demonym in the text, once per distinct word (words
-    starting at a ``skip`` offset left out)."""
+    starting at a ``skip`` offset, or named as a topic, left out)."""
     out: Counter = Counter()
     seen: set[str] = set()
     skip = set(skip)
@@ -149,6 +167,9 @@ def country_words(text: str, skip: Iterable[int] = ()) -> Counter:
         w = m.group()
         parts = [w] + (w.split() if " " in w else [])
         for p in parts:
+            at = m.start() + w.find(p)
+            if about_country(text, at, at + len(p)):
+                continue
             p = p.strip(".,'\u2019")
             p = re.sub(r"(?:'s|\u2019s)$", "", p)
             if p in seen or len(p) < 3:
@@ -253,6 +274,8 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
                 and (fc.startswith("PCL") or not text[max(0, m.start - 6):m.start].lower().endswith("from ")):
             w *= 0.3
             across.add(m.start)
+        elif text and m.start >= 0 and fc.startswith("PCL") and about_country(text, m.start, m.end):
+            w *= 0.3
         if prior and cc not in prior and town and (d.get("population") or 0) < FOREIGN_TOWN:
             w *= 0.4
         votes[cc] += w * (1.0 + 0.02 / (1 + n))

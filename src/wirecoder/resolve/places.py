@@ -28,6 +28,10 @@ _APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(\w+)\b", re.I)  
 _QUALIFIER = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][\w'\u2019.-]*)(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|de|of))*)")
 _QUAL_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
 # "Becker and Clay counties", "Sirte, Jufra and Sabha districts"
+# A name written to qualify the one before it: "Novohnativka, Donetsk", "(Kolofata, Mayo-Sava)"
+# names a division, unless the commas run a list ("Kherson, Mykolaiv and Odesa").
+_AFTER_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*,|\(|[A-Z][\w'\u2019.-]*\s+\([^()]*,)\s*$")
+_LIST_NEXT = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
 _PLURAL_KIND = re.compile(r"^(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019.-]*){0,4}\s+(\w+)\b")
 
 
@@ -66,6 +70,8 @@ def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candid
             w = ma.group(1).lower()
             hint = _word_hint(w[:-3] + "y" if w.endswith("ies") else w.rstrip("s")) or \
                 _word_hint(w[:-2] if w.endswith("es") else w)
+    if hint is None and _AFTER_PLACE.search(before) and not _LIST_NEXT.match(after):
+        hint = "admin"
     quals: list[Candidate] = []
     mp = _QUAL_PAREN.match(after)
     names = [p.strip() for p in mp.group(1).split(",")] if mp else []
