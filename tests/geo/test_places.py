@@ -126,3 +126,16 @@ def test_local_news_places_inside_names_and_before_people(nlp):
     for m in ms:
         if m.start >= 0:
             assert art.text[m.start:m.end] == m.text
+
+
+def test_places_spacy_takes_for_people_or_inside_organisations(nlp):
+    # the qualifier after a place's comma, a "city - district" form, and a city that spaCy
+    # runs into the organisation before it
+    for body, name, cc in [
+        ("On 2 May 2022, Russian forces shelled Velyka Dymerka, Kherson. Casualties unknown.", "Kherson", "UA"),
+        ("On 13 April 2022, a sniper shot a woman in Taizz - Usayfarah (Al Qahirah).", "Taizz", "YE"),
+        ("On 18 May 2022, people protested at Galle Face in Colombo (Colombo, Western).", "Colombo", "LK"),
+    ]:
+        _, ms = _parse(nlp, "Report", [body])
+        hits = [m for m in ms if m.text == name]
+        assert hits and hits[0].data["country_code"] == cc, (name, [(m.text, m.data.get("country_code")) for m in ms])

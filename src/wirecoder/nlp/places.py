@@ -181,6 +181,14 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     return False
 
 
+def _after_place(doc: Doc, i: int, found: list[Found]) -> bool:
+    """Does the name at token i qualify a place just found ("Mala Shestirnya, Kherson")?"""
+    if i < 2 or doc[i - 1].text != ",":
+        return False
+    end = doc[i - 2].idx + len(doc[i - 2])
+    return any(f.end == end and f.kind == "place" for f in found)
+
+
 def _trim_city(doc: Doc, s: int, e: int) -> int:
     """End of the name without a trailing "City" that only restates it ("Fargo City")."""
     if e - s < 2 or doc[e - 1].lower_ != "city":
@@ -368,7 +376,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         best = max(cands, key=lambda c: c.entry.population)
         big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
             best.entry.population >= 100_000
-        strong = _evidence(doc, i, j, text)
+        strong = _evidence(doc, i, j, text) or _after_place(doc, i, found)
         if not strong and j - i == 1 and doc[i].lower_ in person_words:
             continue
         ev = strong or st.lower() in place_names or (lab is not None and any(
@@ -381,7 +389,12 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             known = big or best.entry.fcode == "ADM2" or best.entry.population >= 10_000 or \
                 st.lower() in place_names
             typed = j - i > 1 and doc[j - 1].lower_ in ("county", "parish", "township", "province")
-            if not (known and (nxt in INSTITUTION or typed or st.lower() in place_names)):
+            # spaCy's entity may also swallow a place it runs into ("Galle Face in Colombo"):
+            # a known place after "in" inside the entity stands.
+            swallowed = i - 1 > lab[1] and doc[i - 1].lower_ == "in"
+            # "in Taizz - Usayfarah" (city - district), which spaCy may call a person
+            swallowed |= nxt == "-" and i == lab[1] and i > 0 and doc[i - 1].lower_ in LOCATIVE
+            if not (known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue
         elif lab is not None and (lab[1], lab[2]) == (i, j) and \
                 (best.entry.is_country or best.entry.fcode == "CONT"):
