@@ -60,13 +60,15 @@ class Pipeline:
         """Results for a whole collection, in input order, with its country focus applied
         (see ``resolve/focus.py``): a given prior on every article, or with ``"auto"`` one
         learnt per group (e.g. per source file) from the articles that decide their country on
-        their own; the undecided ones are coded again with it."""
+        their own; those that do not settle it strictly (``decided_country``) are coded again with it."""
         arts = list(articles)
         if focus != "auto":
             return list(self.process_many(with_prior(a, focus or {}) for a in arts))
         results = list(self.process_many(arts))
-        decided = [decided_country(r.article.text, r.places, [m for m in r.mentions if m.kind == "actor"])
-                   for r in results]
+        actors = [[m for m in r.mentions if m.kind == "actor"] for r in results]
+        decided = [decided_country(r.article.text, r.places, a) for r, a in zip(results, actors)]
+        settled = [d is not None and decided_country(r.article.text, r.places, a, strict=True) == d
+                   for r, a, d in zip(results, actors, decided)]
         members: dict[str, list[int]] = {}
         for i, a in enumerate(arts):
             members.setdefault(group(a), []).append(i)
@@ -74,9 +76,9 @@ class Pipeline:
         for idx in members.values():
             prior = learn_prior(decided[i] for i in idx)
             if prior:
-                redo += [i for i in idx if decided[i] is None]
+                redo += [i for i in idx if not settled[i]]
                 for i in idx:
-                    if decided[i] is None:
+                    if not settled[i]:
                         with_prior(arts[i], prior)
         redo.sort()
         for i, res in zip(redo, self.process_many(arts[i] for i in redo)):

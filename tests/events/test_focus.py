@@ -125,3 +125,19 @@ def test_a_minor_country_of_the_collection_never_names_the_country_alone(pipe):
     assert country(res) == "KE"  # the dominant country may
     res = pipe.process(art("Traders held a protest at the bazaar against power cuts.", {"UA": 0.3, "PK": 0.3, "KE": 0.4}))
     assert country(res) is None
+
+
+def test_a_foreign_village_namesake_alone_does_not_settle_a_report(pipe):
+    # Kain is a Belgian village of 7,000; in a Burkina collection it is a Burkinabe village
+    # the gazetteer lacks, so the report takes the collection's country
+    burkina = [
+        "Gunmen attacked a gendarmerie post in Djibo on Monday.",
+        "Militants killed four soldiers near Dori.",
+        "Students protested in Ouagadougou against fee increases.",
+        "Unknown gunmen abducted a teacher in Kaya.",
+        "Soldiers repelled an attack on their base in Ouahigouya.",
+        "Gunmen killed two villagers and stole cattle in Fada N'Gourma.",
+    ]
+    kain = "On June 17, unknown gunmen killed two people and abducted two others in Kain."
+    results = pipe.process_collection([art(t) for t in burkina + [kain]], "auto")
+    assert country(results[-1]) == "BF"
