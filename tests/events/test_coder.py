@@ -213,3 +213,15 @@ def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstrat
     assert coded.events[0].sub_event_type == "Violent demonstration"
     _, coded = code(nlp, ["Traders protested in Kessen over the recent kidnapping of a driver."], pub="2021-05-20")
     assert coded.events[0].sub_event_type == "Peaceful protest"
+
+
+@pytest.mark.parametrize("body,canonical", [
+    (["On 3 May, two armed men on a motorcycle shot and killed a trader in a drive-by in Kessen."],
+     "Unidentified Gang (Burkina Faso)"),
+    (["On 3 May, armed men killed a trader in Kessen. Police linked the killing to drug trafficking."],
+     "Unidentified Gang (Burkina Faso)"),
+    (["On 3 May, armed men killed a trader in Kessen."], "Unidentified Armed Group (Burkina Faso)"),
+])
+def test_unidentified_killers_in_drug_trade_violence_are_a_gang(nlp, body, canonical):
+    _, res = code(nlp, body)
+    assert res.events[0].actor1.canonical == canonical

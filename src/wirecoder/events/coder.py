@@ -54,7 +54,7 @@ from . import lexicon as LX
 from . import location as L
 from .classify import _TOPIC, Detection, _roles, classify_sentence
 from ..extract.claims import find_claims
-from ..resolve.actors import find_actors, link_anaphora
+from ..resolve.actors import find_actors, link_anaphora, resolve_actor
 from ..resolve.focus import prior_votes
 from ..resolve.places import at_seat
 from .dedup import Candidate, deduplicate
@@ -271,6 +271,16 @@ def _remember_group(ctx: _Ctx, a: Actor | None) -> None:
         ctx.last_group = a
 
 
+_GANG_CRIME = re.compile(r"\bdrive-?by\b|\bdrug[- ](?:traffick\w*|dealers?|gangs?|cartels?|lords?|war)\b|"
+                         r"\btiro de gracia\b|\bgang(?:s|sters?)?\b(?! of)|\bsicarios?\b|\bnarco\w*", re.I)
+
+
+def _paragraph_text(ctx: _Ctx, si: int) -> str:
+    para = ctx.paragraph(ctx.sents[si].start_char)
+    bounds = ctx.paragraph_starts + [len(ctx.text)]
+    return ctx.text[bounds[para]:bounds[para + 1]]
+
+
 def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     sent = ctx.sents[si]
     text = sent.text
@@ -319,6 +329,10 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
                     and suspected and (actor2 is None or d.get("canonical") != actor2.canonical):
                 actor1 = _actor_for(ctx, m.text, m.start, m.end, iso2) or actor1
                 break
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
+            and _GANG_CRIME.search(_paragraph_text(ctx, si)):
+        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
+        actor1 = resolve_actor("gang", iso2) or actor1
     if sub == "Attack" and _armed_target(actor1, actor2):
         # ACLED: violence between two organised armed actors (soldiers, police, militias, gangs)
         # is a battle, whatever the verb; "Attack" is reserved for unarmed victims
