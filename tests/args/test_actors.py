@@ -23,6 +23,11 @@ def test_islamic_state_aliases(alias):
     ("Congolese soldiers", "CD", "Military Forces of the Democratic Republic of Congo", 1),
     ("Pokot raiders", "KE", "Pokot Ethnic Militia (Kenya)", 4),
     ("Houthis", "YE", "Military Forces of Yemen Supreme Political Council", 1),
+    ("a police officer", "KE", "Police Forces of Kenya", 1),
+    ("one officer", "KE", "Police Forces of Kenya", 1),
+    ("an army officer", "KE", "Military Forces of Kenya", 1),
+    ("a returning officer", "KE", "Civilians (Kenya)", 7),  # a civilian office
+    ("police reservists", "KE", "Police Forces of Kenya", 1),
 ])
 def test_resolve_actor(text, country, canonical, inter):
     a = resolve_actor(text, country)

@@ -225,3 +225,10 @@ def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstrat
 def test_unidentified_killers_in_drug_trade_violence_are_a_gang(nlp, body, canonical):
     _, res = code(nlp, body)
     assert res.events[0].actor1.canonical == canonical
+
+
+def test_headline_passive_names_the_victims(nlp):
+    _, res = code(nlp, ["Two soldiers killed by gunmen near Kessen"])
+    ev = res.events[0]
+    assert ev.actor2 is not None and ev.actor2.canonical == "Military Forces of Burkina Faso"
+    assert ev.sub_event_type == "Armed clash"  # soldiers are an armed target

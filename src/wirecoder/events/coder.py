@@ -309,6 +309,8 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         perp, vict = "", perp or vict
     if not perp and not vict and re.search(r"\b(?:was|were|been)\s+$", text[:det.start]):
         vict = text[:det.start]
+    elif not vict and re.match(r"\s*by\b", text[det.end:]) and text[:det.start].strip():
+        vict = text[:det.start]  # a headline's passive: "1 officer killed by suspected Mungiki"
     p_s, p_e = _phrase_offsets(sent, perp)
     v_s, v_e = _phrase_offsets(sent, vict)
     actor1 = _actor_for(ctx, perp, p_s, p_e, iso2)

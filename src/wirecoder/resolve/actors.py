@@ -210,9 +210,9 @@ _ROLES = {
 GENERIC: dict[str, str] = {}
 for _role, _words in {
     "military": "soldier soldiers troops troop army armies military militaries servicemen serviceman "
-                "marines paratroopers commandos navy soldiery legionnaires",
+                "marines paratroopers commandos navy soldiery legionnaires reservist reservists",
     "police": "police policeman policemen policewoman policewomen cop cops gendarmes gendarme gendarmerie "
-              "constable constables officers",
+              "constable constables officers officer",
     "government": "government authorities authority regime ministry administration",
     "armed": "gunmen gunman assailants assailant attackers attacker bandits bandit militants militant "
              "jihadists jihadist terrorists terrorist insurgents insurgent extremists extremist "
@@ -237,6 +237,11 @@ for _role, _words in {
         GENERIC[_w] = _role
 
 # modifiers that move a generic noun to another role
+# Officers who hold a civilian office, not a police rank.
+_CIVIL_OFFICE = {"election", "electoral", "returning", "presiding", "polling", "medical", "health", "education",
+                 "development", "public", "press", "information", "relief", "aid", "humanitarian", "agricultural",
+                 "extension", "probation", "revenue", "tax", "welfare", "children", "executive", "finance",
+                 "planning", "communications", "liaison", "field", "program", "programme", "project"}
 _GOV_FORCE_MODS = {"government", "regime", "security", "state", "defence", "defense", "armed", "joint", "military",
                    "national", "pro-government", "loyalist", "federal", "army"}
 _ANAPHOR_NOUNS = {"group", "organisation", "organization", "movement", "militants", "jihadists",
@@ -403,7 +408,13 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
     if role == "civilians" and set(low) & {"armed", "unknown", "unidentified", "masked", "hooded"}:
         role = "armed"  # "armed men", "unknown individuals"
     # Brazil's PM, Egypt's military police ("military police officers", "military police forces")
-    military_police = "military" in low and (role == "police" or "police" in low)
+    military_police = "military" in low and (head.startswith("police") or "police" in low)
+    if role == "police" and head.startswith("officer") and {"army", "military"} & set(low) and not military_police:
+        role = "military"  # "an army officer"
+    if role == "police" and head.startswith("officer") and _CIVIL_OFFICE & set(low):
+        role = "civilians"  # "a returning officer", "health officers"
+    if role == "military" and head.startswith("reservist") and "police" in low:
+        role = "police"  # Kenya's police reservists
     if ({"security", "defence", "defense"} & set(low) or military_police) and role in ("military", "police"):
         role = "military"
     if role == "armed" and {"communal", "ethnic", "tribal", "clan"} & set(low):
