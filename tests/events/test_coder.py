@@ -232,3 +232,17 @@ def test_headline_passive_names_the_victims(nlp):
     ev = res.events[0]
     assert ev.actor2 is not None and ev.actor2.canonical == "Military Forces of Burkina Faso"
     assert ev.sub_event_type == "Armed clash"  # soldiers are an armed target
+
+
+@pytest.mark.parametrize("body,sub", [
+    (["On 3 May, supporters of two rival candidates clashed in the market of Kessen."], "Mob violence"),
+    (["On 3 May, party cadres fought each other with sticks in Kessen."], "Mob violence"),
+    (["On 3 May, soldiers clashed with militants near Kessen."], "Armed clash"),
+    (["On 3 May, Fulani and Mossi communities clashed in Kessen."], "Armed clash"),  # communal militias
+])
+def test_unarmed_sides_that_clash_are_a_mob(nlp, body, sub):
+    _, res = code(nlp, body)
+    ev = res.events[0]
+    assert ev.sub_event_type == sub
+    if sub == "Mob violence":
+        assert ev.actor1.canonical == "Rioters (Burkina Faso)"

@@ -275,6 +275,18 @@ _GANG_CRIME = re.compile(r"\bdrive-?by\b|\bdrug[- ](?:traffick\w*|dealers?|gangs
                          r"\btiro de gracia\b|\bgang(?:s|sters?)?\b(?! of)|\bsicarios?\b|\bnarco\w*", re.I)
 
 
+_UNARMED_SIDES = re.compile(
+    r"\b(?:supporters|rivals?|rival (?:camps|groups|factions|parties)|party members|members of|cadres|factions?|"
+    r"youths?|residents|students|traders|fans|worshippers|villagers|tourists|voters|aspirants|"
+    r"politicians|councillors|activists|crowds?|mobs?|workers|drivers|operators|riders|refugees|"
+    r"communities|two groups)\b", re.I)
+_ARMED_WORDS = re.compile(
+    r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|arms|militia\w*|militants?|soldiers?|troops|army|"
+    r"military|police\w*|officers?|security forces|gendarm\w*|rebels?|bandits?|raiders?|ethnic|communal|"
+    r"clans?|tribal|tribes?|herders?|pastoralists?|gangs?|armed|machetes?|arrows?|insurgents?|"
+    r"jihadists?|terrorists?|forces|fighters|vigilantes?|sect)\b", re.I)
+
+
 def _paragraph_text(ctx: _Ctx, si: int) -> str:
     para = ctx.paragraph(ctx.sents[si].start_char)
     bounds = ctx.paragraph_starts + [len(ctx.text)]
@@ -335,6 +347,13 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
             and _GANG_CRIME.search(_paragraph_text(ctx, si)):
         # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
         actor1 = resolve_actor("gang", iso2) or actor1
+    if sub == "Armed clash" and _UNARMED_SIDES.search(text) and not _ARMED_WORDS.search(text) \
+            and not any((m.data or {}).get("role") == "ethnic" or (m.data or {}).get("named")
+                        for m in ctx.actors if sent.start_char <= m.start < sent.end_char):
+        # party supporters, rival camps, youths or communities fighting each other with no
+        # weapon or armed group named: ACLED's Mob violence between rioters
+        sub, etype = "Mob violence", RIOTS
+        actor1, actor2 = A.protesters(iso2, rioters=True), A.protesters(iso2, rioters=True)
     if sub == "Attack" and _armed_target(actor1, actor2):
         # ACLED: violence between two organised armed actors (soldiers, police, militias, gangs)
         # is a battle, whatever the verb; "Attack" is reserved for unarmed victims
