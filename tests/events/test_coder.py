@@ -246,3 +246,14 @@ def test_unarmed_sides_that_clash_are_a_mob(nlp, body, sub):
     assert ev.sub_event_type == sub
     if sub == "Mob violence":
         assert ev.actor1.canonical == "Rioters (Burkina Faso)"
+
+
+@pytest.mark.parametrize("body,sub", [
+    (["On 3 May, soldiers fired mortars and small arms at militant positions near Kessen."], "Armed clash"),
+    (["On 3 May, militants ambushed an army convoy near Kessen with an IED and gunfire."], "Armed clash"),
+    (["On 3 May, militants shelled Kessen with mortars. No casualties were reported."],
+     "Shelling/artillery/missile attack"),
+])
+def test_remote_violence_inside_a_fight_is_the_clash(nlp, body, sub):
+    _, res = code(nlp, body)
+    assert res.events[0].sub_event_type == sub

@@ -287,6 +287,20 @@ _ARMED_WORDS = re.compile(
     r"jihadists?|terrorists?|forces|fighters|vigilantes?|sect)\b", re.I)
 
 
+_GROUND_FIGHT = re.compile(
+    r"\b(?:gunfire|small[- ]arms|clash(?:ed|es)?|ground (?:operations?|offensive|assault)|exchang\w+ (?:of )?fire|"
+    r"retaliat\w+|fought|fighting broke|firefight|gun ?battle|shoot-?out|responded|repuls\w+|repelled|"
+    r"ambush\w*|heavy fighting)\b", re.I)
+
+
+def _with_next(ctx: _Ctx, si: int) -> str:
+    """The sentence and the next one of its paragraph."""
+    sent = ctx.sents[si]
+    if si + 1 < len(ctx.sents) and ctx.paragraph(ctx.sents[si + 1].start_char) == ctx.paragraph(sent.start_char):
+        return sent.text + " " + ctx.sents[si + 1].text
+    return sent.text
+
+
 def _paragraph_text(ctx: _Ctx, si: int) -> str:
     para = ctx.paragraph(ctx.sents[si].start_char)
     bounds = ctx.paragraph_starts + [len(ctx.text)]
@@ -347,6 +361,10 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
             and _GANG_CRIME.search(_paragraph_text(ctx, si)):
         # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
         actor1 = resolve_actor("gang", iso2) or actor1
+    if etype == EXPLOSIONS and _GROUND_FIGHT.search(_with_next(ctx, si)):
+        # shelling or an IED as part of a fight ("fired mortars and small arms", "an ambush with
+        # an IED and gunfire", "airstrikes and ground operations"): ACLED codes the clash
+        sub, etype = "Armed clash", BATTLES
     if sub == "Armed clash" and _UNARMED_SIDES.search(text) and not _ARMED_WORDS.search(text) \
             and not any((m.data or {}).get("role") == "ethnic" or (m.data or {}).get("named")
                         for m in ctx.actors if sent.start_char <= m.start < sent.end_char):
