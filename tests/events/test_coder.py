@@ -257,3 +257,14 @@ def test_unarmed_sides_that_clash_are_a_mob(nlp, body, sub):
 def test_remote_violence_inside_a_fight_is_the_clash(nlp, body, sub):
     _, res = code(nlp, body)
     assert res.events[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("body", [
+    ["On 3 May, gunmen attacked Kessen, killing two gendarmes and a trader."],
+    ["On 3 May, gunmen attacked a village near Kessen. Soldiers pushed back the attackers."],
+])
+def test_an_attack_where_armed_men_were_hit_or_fought_back_is_a_clash(nlp, body):
+    _, res = code(nlp, body)
+    ev = res.events[0]
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor2.type == "State forces"

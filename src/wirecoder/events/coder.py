@@ -293,6 +293,17 @@ _GROUND_FIGHT = re.compile(
     r"ambush\w*|heavy fighting)\b", re.I)
 
 
+_SIDE = (r"(?P<side>(?:(?!by\b|after\b)[\w-]+ ){0,2}(?:soldiers?|troops|police(?:m[ae]n| officers?| reservists)?|"
+         r"gendarmes?|VDP|volunteer fighters?|Koglweogo|security forces|army|military|militia(?:men)?|"
+         r"militants|reservists?|rangers?|fighters?|KDF|SNA|FDS))")
+_ARMED_VICTIM = re.compile(r"\b(?:kill(?:ed|ing)|wound(?:ed|ing)|injur(?:ed|ing)|attack(?:ed|ing)|target(?:ed|ing)|"
+                           r"ambush(?:ed|ing)|against|opened fire (?:on|at|against)|fired (?:on|at)|shot(?: dead)?)\s+"
+                           r"(?:(?!by\b|after\b|once\b|in\b)\w+ ){0,3}?" + _SIDE + r"\b", re.I)
+_ARMED_RESPONSE = re.compile(r"\b" + _SIDE + r"\s+(?:\w+ ){0,2}?(?:retaliated|responded|reacted|engaged|pushed back|"
+                             r"repulsed|repelled|exchanged (?:gun)?fire|returned fire|fought back|intervened|pursued)\b",
+                             re.I)
+
+
 def _with_next(ctx: _Ctx, si: int) -> str:
     """The sentence and the next one of its paragraph."""
     sent = ctx.sents[si]
@@ -372,6 +383,13 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         # weapon or armed group named: ACLED's Mob violence between rioters
         sub, etype = "Mob violence", RIOTS
         actor1, actor2 = A.protesters(iso2, rioters=True), A.protesters(iso2, rioters=True)
+    if sub == "Attack" and not _armed_target(actor1, actor2):
+        hit = _ARMED_VICTIM.search(_with_next(ctx, si)) or _ARMED_RESPONSE.search(_with_next(ctx, si))
+        armed = _actor_for(ctx, hit.group("side"), -1, -1, iso2) if hit else None
+        if armed is not None and _armed_target(actor1, armed):
+            # "killing a volunteer fighter (VDP) and eleven civilians", "security forces pushed
+            # back the attackers": armed men were among the targets or fought back
+            actor2 = armed
     if sub == "Attack" and _armed_target(actor1, actor2):
         # ACLED: violence between two organised armed actors (soldiers, police, militias, gangs)
         # is a battle, whatever the verb; "Attack" is reserved for unarmed victims
