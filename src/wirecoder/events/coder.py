@@ -276,7 +276,7 @@ _GANG_CRIME = re.compile(r"\bdrive-?by\b|\bdrug[- ](?:traffick\w*|dealers?|gangs
 
 
 _UNARMED_SIDES = re.compile(
-    r"\b(?:supporters|rivals?|rival (?:camps|groups|factions|parties)|party members|members of|cadres|factions?|"
+    r"\b(?:supporters|rivals|rival (?:camps|groups|parties|political)|party members|members of|cadres|factions of|"
     r"youths?|residents|students|traders|fans|worshippers|villagers|tourists|voters|aspirants|"
     r"politicians|councillors|activists|crowds?|mobs?|workers|drivers|operators|riders|refugees|"
     r"communities|two groups)\b", re.I)
