@@ -256,3 +256,11 @@ def test_qualifier_after_a_comma_reads_as_a_division():
     assert hint("Troops shelled Novohnativka, Donetsk. No casualties.", "Donetsk") == "admin"
     assert hint("Militants attacked Kerawa (Kolofata, Mayo-Sava).", "Mayo-Sava") == "admin"
     assert hint("Shelling hit Kherson, Mykolaiv and Odesa.", "Mykolaiv") is None  # a list
+
+
+def test_a_loose_namesake_outside_its_qualifying_province_gives_way_to_the_province(pipe):
+    # "Bouroum" only loosely spells Boromo, a town in another province; the village is unknown
+    ev = primary(pipe, "On 24 February 2020, suspected militants killed five civilians in Goro "
+                       "(Bouroum, Namentenga).")
+    assert ev.location.country_code == "BF"
+    assert ev.location.geo_precision == "district" and "Namentenga" in ev.location.name

@@ -551,6 +551,22 @@ def qualifiers(text: str, m: Mention, places: list[Mention]) -> list[Mention]:
     return out
 
 
+def _division_outside(text: str, m: Mention, places: list[Mention]) -> Mention | None:
+    """The division qualifying a loosely matched place (a consonant-skeleton reading) when that
+    reading lies outside it: the village is one the gazetteer lacks, and its district is the
+    best place known."""
+    d = m.data or {}
+    if d.get("geonameid") is None or is_exact(m):
+        return None
+    for q in qualifiers(text, m, places):
+        qd = q.data or {}
+        if not is_exact(q) or qd.get("feature_code") not in ("ADM1", "ADM2") or qd.get("country_code") != d.get("country_code"):
+            continue
+        key = "admin1" if qd["feature_code"] == "ADM1" else "admin2"
+        return None if d.get(key) and d.get(key) == qd.get(key) else q
+    return None
+
+
 def _qualified(text: str, m: Mention) -> bool:
     """ "Larkana city (Larkana, Sindh)": ACLED-style notes put the event place before its
     administrative qualifiers."""
@@ -583,7 +599,8 @@ def fit_to_country(text: str, m: Mention, cc: str, places: list[Mention]) -> tup
         return p, m
     for q in qualifiers(text, m, places):
         if _fits(q, cc) and (q.data or {}).get("country_code"):
-            return place_of(q), q
+            outer = _division_outside(text, q, places)
+            return (place_of(outer), outer) if outer is not None else (place_of(q), q)
         if (q.data or {}).get("country_code") is None or not is_exact(q):
             c2 = candidates_in(q.text, cc)
             if c2:
@@ -619,6 +636,9 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
                     or (len(sents) > 6 and match_tier(best) == 0):
                 country = bcc
         if country is None or _fits(best, country):
+            outer = _division_outside(text, best, places)
+            if outer is not None:  # "(Bouroum, Namentenga)": not Boromo, a loose namesake elsewhere
+                return place_of(outer), 2, outer
             if (best.data or {}).get("country_code") is not None or country is None:
                 return place_of(best), 2, best
         if country is not None:
