@@ -268,3 +268,14 @@ def test_an_attack_where_armed_men_were_hit_or_fought_back_is_a_clash(nlp, body)
     ev = res.events[0]
     assert ev.sub_event_type == "Armed clash"
     assert ev.actor2.type == "State forces"
+
+
+def test_forces_hit_by_an_ied_are_its_target_and_the_planter_is_actor1(nlp):
+    _, res = code(nlp, ["On 3 May, an army vehicle struck an IED near Kessen, wounding two soldiers. "
+                        "The device was presumably planted by ISGS militants."])
+    ev = res.events[0]
+    assert ev.sub_event_type == "Remote explosive/landmine/IED"
+    assert ev.actor1.canonical == "Islamic State (Greater Sahara)"
+    assert ev.actor2.canonical == "Military Forces of Burkina Faso"
+    _, res = code(nlp, ["On 3 May, a landmine exploded near Kessen, injuring three soldiers."])
+    assert res.events[0].actor1.canonical == "Unidentified Armed Group (Burkina Faso)"

@@ -304,6 +304,15 @@ _ARMED_RESPONSE = re.compile(r"\b" + _SIDE + r"\s+(?:\w+ ){0,2}?(?:retaliated|re
                              re.I)
 
 
+_FORCES_HIT = re.compile(
+    r"\b(?:army|military|police|security|soldiers?|troops|officers|gendarm\w*|patrol|convoy|vehicle)\b[^.]{0,60}?"
+    r"\b(?:struck|hit|r[au]n (?:over|through|into)|dr[io]ve (?:over|through|into)|stepped on|triggered)\b|"
+    r"\b(?:wound|injur|kill)(?:ed|ing)\s+(?:\w+ ){0,3}?(?:soldiers?|police\w*|officers|troops|gendarm\w*|"
+    r"personnel|regime forces|guards?)\b|"
+    r"\b(?:soldiers?|police\w*|officers|troops|gendarmes|forces) (?:were|was) (?:\w+ )?(?:killed|wounded|injured)\b",
+    re.I)
+
+
 def _with_next(ctx: _Ctx, si: int) -> str:
     """The sentence and the next one of its paragraph."""
     sent = ctx.sents[si]
@@ -383,6 +392,16 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         # weapon or armed group named: ACLED's Mob violence between rioters
         sub, etype = "Mob violence", RIOTS
         actor1, actor2 = A.protesters(iso2, rioters=True), A.protesters(iso2, rioters=True)
+    if sub == "Remote explosive/landmine/IED" and actor1 is not None and actor1.type == "State forces" \
+            and _FORCES_HIT.search(_with_next(ctx, si)):
+        # "an army vehicle struck an IED (presumably planted by ISGS)": the forces are the
+        # target; the planter, named or not, is actor 1
+        para = ctx.paragraph(sent.start_char)
+        planter = next((m for m in ctx.actors if m.start >= sent.start_char and ctx.paragraph(m.start) == para
+                        and (m.data or {}).get("named") and (m.data or {}).get("inter") in (2, 3)), None)
+        actor2 = actor1
+        actor1 = _actor_for(ctx, planter.text, planter.start, planter.end, iso2) if planter else None
+        actor1 = actor1 or resolve_actor("armed men", iso2)
     if sub == "Attack" and not _armed_target(actor1, actor2):
         hit = _ARMED_VICTIM.search(_with_next(ctx, si)) or _ARMED_RESPONSE.search(_with_next(ctx, si))
         armed = _actor_for(ctx, hit.group("side"), -1, -1, iso2) if hit else None
