@@ -279,3 +279,14 @@ def test_forces_hit_by_an_ied_are_its_target_and_the_planter_is_actor1(nlp):
     assert ev.actor2.canonical == "Military Forces of Burkina Faso"
     _, res = code(nlp, ["On 3 May, a landmine exploded near Kessen, injuring three soldiers."])
     assert res.events[0].actor1.canonical == "Unidentified Armed Group (Burkina Faso)"
+
+
+@pytest.mark.parametrize("body,canonical", [
+    (["On 3 May, the combined force of ISGS fighters and local recruits attacked soldiers near Kessen."],
+     "Islamic State (Greater Sahara)"),
+    (["On 3 May, a joint force of Burkinabe soldiers and Koglweogo attacked militants near Kessen."],
+     "Military Forces of Burkina Faso"),
+])
+def test_a_named_group_or_state_force_inside_a_joint_force_is_actor1(nlp, body, canonical):
+    _, res = code(nlp, body)
+    assert res.events[0].actor1.canonical == canonical

@@ -175,25 +175,32 @@ def _date(ctx: _Ctx, si: int, att_spans) -> tuple[deps.DateInfo | None, bool]:
     return None, False
 
 
+_COMBINED = re.compile(r"(?:the\s+|a\s+)?(?:combined|joint)\s+forces?$", re.I)
+
+
 def _actor_for(ctx: _Ctx, phrase: str, start: int, end: int, iso2: str | None) -> Actor | None:
     if not phrase:
         return None
-    for m in ctx.actors:
-        if m.start < end and start < m.end:  # "ISGS or JNIM militants" inside "suspected ISGS or ..."
-            d = m.data or {}
-            ante = d.get("antecedent")
-            if isinstance(ante, dict):
-                d = ante
-            canonical = d.get("canonical") or d.get("name")
-            if not d.get("named") and not d.get("antecedent") and d.get("role") not in ("ethnic", None):
-                # generic nouns were named with the story's first guess of its country; the
-                # event's own country (or the phrase's demonym) decides
-                again = A.named_actor(m.text, iso2)
-                if again is not None and again.canonical:
-                    return again
-            if canonical:
-                return Actor(name=m.text, canonical=canonical, type=d.get("type"), inter=d.get("inter"),
-                             country=d.get("country"))
+    inside = [m for m in ctx.actors if m.start < end and start < m.end]
+    # a named group or state force inside the phrase before another generic noun: "the combined
+    # force of KNLA and the PDF" is KNLA's, "a joint force of soldiers and VDP" the army's
+    inside.sort(key=lambda m: not ((m.data or {}).get("named") or ((m.data or {}).get("type") == "State forces"
+                                   and not _COMBINED.match(m.text))))
+    for m in inside:  # "ISGS or JNIM militants" inside "suspected ISGS or ..."
+        d = m.data or {}
+        ante = d.get("antecedent")
+        if isinstance(ante, dict):
+            d = ante
+        canonical = d.get("canonical") or d.get("name")
+        if not d.get("named") and not d.get("antecedent") and d.get("role") not in ("ethnic", None):
+            # generic nouns were named with the story's first guess of its country; the
+            # event's own country (or the phrase's demonym) decides
+            again = A.named_actor(m.text, iso2)
+            if again is not None and again.canonical:
+                return again
+        if canonical:
+            return Actor(name=m.text, canonical=canonical, type=d.get("type"), inter=d.get("inter"),
+                         country=d.get("country"))
     if ANAPHOR.search(phrase) and ctx.last_group is not None:
         g = ctx.last_group
         return Actor(name=phrase.strip(), canonical=g.canonical, type=g.type, inter=g.inter, country=g.country)
