@@ -28,6 +28,8 @@ def test_islamic_state_aliases(alias):
     ("an army officer", "KE", "Military Forces of Kenya", 1),
     ("a returning officer", "KE", "Civilians (Kenya)", 7),  # a civilian office
     ("police reservists", "KE", "Police Forces of Kenya", 1),
+    ("ethnic raiders", "KE", "Unidentified Ethnic Militia (Kenya)", 4),
+    ("clan militia", "SO", "Unidentified Communal Militia (Somalia)", 4),
 ])
 def test_resolve_actor(text, country, canonical, inter):
     a = resolve_actor(text, country)

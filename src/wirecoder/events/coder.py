@@ -278,6 +278,7 @@ def _remember_group(ctx: _Ctx, a: Actor | None) -> None:
         ctx.last_group = a
 
 
+_ETHNIC_CONTEXT = re.compile(r"\b(?:ethnic|inter-?ethnic)\b", re.I)
 _GANG_CRIME = re.compile(r"\bdrive-?by\b|\bdrug[- ](?:traffick\w*|dealers?|gangs?|cartels?|lords?|war)\b|"
                          r"\btiro de gracia\b|\bgang(?:s|sters?)?\b(?! of)|\bsicarios?\b|\bnarco\w*", re.I)
 
@@ -399,6 +400,9 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         # weapon or armed group named: ACLED's Mob violence between rioters
         sub, etype = "Mob violence", RIOTS
         actor1, actor2 = A.protesters(iso2, rioters=True), A.protesters(iso2, rioters=True)
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Communal Militia") \
+            and _ETHNIC_CONTEXT.search(_paragraph_text(ctx, si)):
+        actor1 = A.named_actor("ethnic militia", iso2) or actor1  # "raiders ... in ethnic violence"
     if sub == "Remote explosive/landmine/IED" and actor1 is not None and actor1.type == "State forces" \
             and _FORCES_HIT.search(_with_next(ctx, si)):
         # "an army vehicle struck an IED (presumably planted by ISGS)": the forces are the

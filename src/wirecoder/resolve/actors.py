@@ -417,7 +417,9 @@ def _generic_from_words(raw: str, head: str, role: str, mods: list[str], country
         role = "police"  # Kenya's police reservists
     if ({"security", "defence", "defense"} & set(low) or military_police) and role in ("military", "police"):
         role = "military"
-    if role == "armed" and {"communal", "ethnic", "tribal", "clan"} & set(low):
+    if role in ("armed", "communal") and {"ethnic", "inter-ethnic"} & set(low):
+        role = "ethnic"  # "ethnic militia", "ethnic raiders": ACLED's Unidentified Ethnic Militia
+    elif role == "armed" and {"communal", "tribal", "clan"} & set(low):
         role = "communal"
     use_iso = iso or country
     if ethnic and role in ("armed", "communal"):
