@@ -139,3 +139,17 @@ def test_places_spacy_takes_for_people_or_inside_organisations(nlp):
         _, ms = _parse(nlp, "Report", [body])
         hits = [m for m in ms if m.text == name]
         assert hits and hits[0].data["country_code"] == cc, (name, [(m.text, m.data.get("country_code")) for m in ms])
+
+
+def test_a_city_s_own_name_beats_another_city_s_alternate_name(nlp):
+    _, ms = _parse(nlp, "Report", ["On 3 February 2022, journalists clashed at Islamabad city (FCT)."])
+    assert [m.data["country_code"] for m in ms if m.text.startswith("Islamabad")] == ["PK"]
+
+
+def test_spanish_names_with_articles_and_a_qualifier_spacy_runs_into(nlp):
+    _, ms = _parse(nlp, "Report", ["On 3 May 2022, in Chilpancingo de los Bravo, Guerrero, residents "
+                                   "blocked an avenue.",
+                                   "On 4 May 2022, in Arequipa (Arequipa), parents marched."])
+    found = {m.text: m.data.get("country_code") for m in ms}
+    assert found.get("Chilpancingo de los Bravo") == "MX"
+    assert found.get("Arequipa") == "PE"

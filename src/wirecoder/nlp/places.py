@@ -54,7 +54,7 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
 STREET_WORDS = {"street", "avenue", "road", "boulevard", "square", "bridge", "highway",
                 "st.", "ave.", "rd.", "blvd.", "lane", "drive", "plaza", "market", "checkpoint",
                 "crossing", "roundabout"}
-CONNECTORS = {"of", "de", "al", "el", "la", "le", "du", "des", "del", "da", "do", "-", "upon",
+CONNECTORS = {"of", "de", "al", "el", "la", "le", "du", "des", "del", "da", "do", "-", "upon", "los", "las", "y",
               "on", "am", "an", "bin", "ibn", "abu", "bani", "ben"}
 # Capitalised words that name places in the gazetteer but are far more often something else.
 STOP = {
@@ -213,9 +213,15 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
                 tj = doc[j]
                 if tj.is_title or (tj.is_upper and tj.is_alpha and len(tj) > 1):
                     j += 1
-                elif (tj.lower_ in CONNECTORS or tj.text in ("-", "'")) and j + 1 < n and \
-                        doc[j + 1].is_title and not tj.whitespace_ == "\n":
-                    j += 2
+                elif (tj.lower_ in CONNECTORS or tj.text in ("-", "'")) and not tj.whitespace_ == "\n":
+                    # one or two connectors before a capitalised word: "Bani Walid", "de los Bravo"
+                    k = j + 1
+                    if k < n and doc[k].lower_ in CONNECTORS and doc[k].is_lower:
+                        k += 1
+                    if k < n and doc[k].is_title:
+                        j = k + 1
+                    else:
+                        break
                 else:
                     break
             runs.append((i, j))
@@ -392,8 +398,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             # spaCy's entity may also swallow a place it runs into ("Galle Face in Colombo"):
             # a known place after "in" inside the entity stands.
             swallowed = i - 1 > lab[1] and doc[i - 1].lower_ == "in"
-            # "in Taizz - Usayfarah" (city - district), which spaCy may call a person
-            swallowed |= nxt == "-" and i == lab[1] and i > 0 and doc[i - 1].lower_ in LOCATIVE
+            # "in Taizz - Usayfarah" (city - district), which spaCy may call a person,
+            # or an ACLED-style qualifier it ran into: "in Arequipa (Arequipa)", "in Soacha, Cundinamarca"
+            swallowed |= nxt in ("-", "(", ",") and i == lab[1] and i > 0 and doc[i - 1].lower_ in LOCATIVE
             if not (known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue
         elif lab is not None and (lab[1], lab[2]) == (i, j) and \

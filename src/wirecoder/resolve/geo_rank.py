@@ -181,6 +181,10 @@ def score(m: Mention, c: Candidate, focus: Focus | None, siblings: dict[str, lis
                     o.entry.admin1_code == e.admin1_code:
                 s -= 1.2
                 break
+    if c.tier in (TIER_ALT, TIER_ARTICLE) and any(o.tier == TIER_NAME and o.entry.population >= 100_000
+                                                  for o in m.candidates) \
+            and not any(o.tier == TIER_NAME and o.entry.cc == e.cc for o in m.candidates):
+        s -= 1.0  # "Islamabad" is the city of that name, not Chattogram's old alternate name
     qualified = bool(m.qualifier) and any(_contains(q.entry, e) for q in m.qualifier)
     if qualified:
         s += 3.0
