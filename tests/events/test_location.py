@@ -244,6 +244,7 @@ def test_countries_named_as_topics_do_not_vote():
             "invasion of Ukraine. Kenyan police watched.")
     assert L.country_words(text) == {"KE": 1.0}
     assert not L.about_country("about 2500 refugees from Ukraine", 27, 34)
+    assert L.about_country("the Somalia-based group", 4, 11)
 
 
 def test_qualifier_after_a_comma_reads_as_a_division():

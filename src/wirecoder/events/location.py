@@ -138,14 +138,15 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
 
 
 # A country named as what a protest or a statement is about ("to denounce the Russian
-# invasion of Ukraine", "in solidarity with Palestinians"), or a foreign mission ("outside
-# the Russian embassy"), says little about where the event happened.
+# invasion of Ukraine", "in solidarity with Palestinians"), a foreign mission ("outside
+# the Russian embassy") or a group's base ("the Somalia-based al-Shabaab") says little about
+# where the event happened.
 _TOPIC_BEFORE = re.compile(r"\b(?:against|oppos\w*|condemn\w*|denounc\w*|solidarity|in support of|"
                            r"call(?:ing|ed)? for|justice for)\b[^.;]{0,80}$", re.I)
 _ABOUT_COUNTRY = re.compile(r"\b(?:invasion of|invad\w+|war (?:in|on|against|with)|aggression (?:against|on)|"
                             r"sanctions (?:on|against)|support (?:of|for))\s+(?:the\s+)?$", re.I)
-_MISSION_AFTER = re.compile(r"^\s+(?:embassy|embassies|consulate|high commission|mission|diaspora|"
-                            r"community|invasion|flags?)\b", re.I)
+_MISSION_AFTER = re.compile(r"^(?:\s+(?:embassy|embassies|consulate|high commission|mission|diaspora|"
+                            r"community|invasion|flags?)\b|-based\b)", re.I)
 
 
 def about_country(text: str, start: int, end: int) -> bool:
