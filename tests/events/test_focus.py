@@ -127,9 +127,14 @@ def test_a_minor_country_of_the_collection_never_names_the_country_alone(pipe):
     assert country(res) is None
 
 
-def test_a_foreign_village_namesake_alone_does_not_settle_a_report(pipe):
+@pytest.mark.parametrize("report", [
     # Kain is a Belgian village of 7,000; in a Burkina collection it is a Burkinabe village
     # the gazetteer lacks, so the report takes the collection's country
+    "On June 17, unknown gunmen killed two people and abducted two others in Kain.",
+    # "Banh" only matches Baneh, Iran, by an alternate spelling
+    "On April 12, militants killed a herder in the village of Banh.",
+])
+def test_a_foreign_village_namesake_alone_does_not_settle_a_report(pipe, report):
     burkina = [
         "Gunmen attacked a gendarmerie post in Djibo on Monday.",
         "Militants killed four soldiers near Dori.",
@@ -138,6 +143,5 @@ def test_a_foreign_village_namesake_alone_does_not_settle_a_report(pipe):
         "Soldiers repelled an attack on their base in Ouahigouya.",
         "Gunmen killed two villagers and stole cattle in Fada N'Gourma.",
     ]
-    kain = "On June 17, unknown gunmen killed two people and abducted two others in Kain."
-    results = pipe.process_collection([art(t) for t in burkina + [kain]], "auto")
+    results = pipe.process_collection([art(t) for t in burkina + [report]], "auto")
     assert country(results[-1]) == "BF"

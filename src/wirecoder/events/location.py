@@ -248,8 +248,9 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
     "the border with Ethiopia") counts 0.3 of its weight; a division qualifier ("(Djibo,
     Soum)", "Soum Province") that the gazetteer only knows as a small town counts 1 at most; and,
     in a collection that is mostly about one country (``prior``: its dominant countries), a
-    town of another country (a namesake of a village the gazetteer lacks) counts 0.4; with
-    ``towns_weak``, every such town does."""
+    town of another country (a namesake of a village the gazetteer lacks), or a foreign town
+    matched only by an alternate name ("Banh" for Bāneh, Iran), counts 0.4; with ``towns_weak``,
+    every such town does."""
     votes: Counter = Counter()
     n = 0
     seen: set[tuple[str, str]] = set()
@@ -278,7 +279,8 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             across.add(m.start)
         elif text and m.start >= 0 and fc.startswith("PCL") and about_country(text, m.start, m.end):
             w *= 0.3
-        if (towns_weak or (prior and cc not in prior)) and town and (d.get("population") or 0) < FOREIGN_TOWN:
+        weak_reading = (d.get("population") or 0) < FOREIGN_TOWN or match_tier(m) in (1, 2)
+        if town and weak_reading and (towns_weak or (prior and cc not in prior)):
             w *= 0.4
         votes[cc] += w * (1.0 + 0.02 / (1 + n))
         n += 1
