@@ -162,6 +162,23 @@ def _live_act(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
     return None
 
 
+# "protesting the arrest of 15 politicians", "demanding the release of arrested officials":
+# an arrest the protest is about, not one made at it
+_ARREST_TOPIC = re.compile(r"\b(?:protest\w*|release of|against|over|condemn\w*|denounc\w*|his|her|their|the|of|"
+                           r"for|after)\s+(?:\w+\s+)?$", re.I)
+
+
+def _intervened(text: str) -> bool:
+    for m in L.INTERVENTION.finditer(text):
+        before = text[max(0, m.start() - 80):m.start()]
+        if L.IRREALIS.search(before) or L.NEGATED.search(before):
+            continue
+        if re.match(r"arrest|detain", m.group(), re.I) and (_TOPIC.search(before) or _ARREST_TOPIC.search(before[-25:])):
+            continue
+        return True
+    return False
+
+
 def _protest_family(text: str) -> Detection | None:
     p = _live(L.PROTEST, text)
     r = _live(L.RIOT, text)
@@ -177,7 +194,7 @@ def _protest_family(text: str) -> Detection | None:
     ex = _live(L.EXCESSIVE, text)
     if ex and not re.search(r"\b(?:against|over|condemn\w*|denounc\w*|after) (?:the )?(?:\w+ )?(?:killing|shooting|death|murder)", text, re.I) and re.search(r"\b(?:police|security|soldiers|troops|army|gendarm\w*|officers|forces)\b", text, re.I):
         return Detection("Excessive force against protesters", m.start(), m.end(), 0.6, "excessive")
-    if _live(L.INTERVENTION, text):
+    if _intervened(text):
         return Detection("Protest with intervention", m.start(), m.end(), 0.7, "intervention")
     return Detection("Peaceful protest", m.start(), m.end(), 0.8, "protest")
 
