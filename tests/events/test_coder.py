@@ -213,6 +213,12 @@ def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstrat
     assert coded.events[0].sub_event_type == "Violent demonstration"
     _, coded = code(nlp, ["Traders protested in Kessen over the recent kidnapping of a driver."], pub="2021-05-20")
     assert coded.events[0].sub_event_type == "Peaceful protest"
+    for body in ["Opposition supporters in Kessen burned election materials to protest the run-off.",
+                 "Residents blocked an avenue in Kessen by setting tires on fire to protest evictions.",
+                 "Angry protesters stormed and closed the mayor's office in Kessen.",
+                 "Farmers protested in Kessen on Monday; the protest turns violent when police arrive."]:
+        _, coded = code(nlp, [body], pub="2021-05-20")
+        assert coded.events[0].sub_event_type == "Violent demonstration", body
 
 
 @pytest.mark.parametrize("body,canonical", [

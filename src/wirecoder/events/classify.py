@@ -147,7 +147,7 @@ def _territory(text: str, span: Any, m: re.Match[str], cue: str) -> str:
     return "Government regains territory" if cue in ("regain", "lost") else "Non-state actor overtakes territory"
 
 
-_TOPIC = re.compile(r"\b(?:against|oppos\w*|over|condemn\w*|denounc\w*|about|demand\w*|solidarity|"
+_TOPIC = re.compile(r"\b(?:against|oppos(?:e|ed|es|ing)|over|condemn\w*|denounc\w*|about|demand\w*|solidarity|"
                     r"end to|to end|calling for|call for|justice for)\b[^.;]{0,80}$", re.I)
 
 
