@@ -13,6 +13,7 @@ TOWNS = {
     "Dorvale": dict(geonameid=9000001, lat=12.0, lon=1.0, country_code="BF", feature_code="PPL", geo_precision="town"),
     "Kessen": dict(geonameid=9000002, lat=14.0, lon=3.0, country_code="BF", feature_code="PPL", geo_precision="town"),
     "Tunis": dict(geonameid=2464470, lat=36.82, lon=10.17, country_code="TN", feature_code="PPLC", geo_precision="town"),
+    "Santa Lucía": dict(geonameid=9000003, lat=19.5, lon=-99.0, country_code="MX", feature_code="PPL", geo_precision="town"),
 }
 
 
@@ -222,11 +223,13 @@ def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstrat
 
 
 @pytest.mark.parametrize("body,canonical", [
-    (["On 3 May, two armed men on a motorcycle shot and killed a trader in a drive-by in Kessen."],
-     "Unidentified Gang (Burkina Faso)"),
-    (["On 3 May, armed men killed a trader in Kessen. Police linked the killing to drug trafficking."],
-     "Unidentified Gang (Burkina Faso)"),
-    (["On 3 May, armed men killed a trader in Kessen."], "Unidentified Armed Group (Burkina Faso)"),
+    (["On 3 May, two armed men on a motorcycle shot and killed a trader in a drive-by in Santa Lucía."],
+     "Unidentified Gang (Mexico)"),
+    (["On 3 May, armed men killed a trader in Santa Lucía. Police linked the killing to drug trafficking."],
+     "Unidentified Gang (Mexico)"),
+    (["On 3 May, armed men killed a trader in Santa Lucía."], "Unidentified Armed Group (Mexico)"),
+    # ACLED codes unidentified gangs as such only in Latin America and the Caribbean
+    (["On 3 May, an armed gang killed a trader in Kessen in a drive-by."], "Unidentified Armed Group (Burkina Faso)"),
 ])
 def test_unidentified_killers_in_drug_trade_violence_are_a_gang(nlp, body, canonical):
     _, res = code(nlp, body)

@@ -263,11 +263,19 @@ _IS_PROVINCE = {
 }
 
 
+# ACLED names unidentified gangs as such in Latin America and the Caribbean, where it codes gang
+# violence; elsewhere a gang is an Unidentified Armed Group.
+GANG_CODED = set("MX GT SV HN NI CR PA BZ CO VE EC PE BO BR PY UY AR CL GY SR GF HT DO JM TT PR BS BB "
+                 "CU LC VC GD AG DM KN AW CW SX BQ MQ GP BL MF KY TC VG VI AI MS BM".split())
+
+
 def generic_actor(role: str, iso: str | None, ethnic_name: str | None = None) -> tuple[str, int]:
     """ACLED canonical name and inter code for a generic role in a country."""
     if ethnic_name and role in ("armed", "communal", "ethnic"):
         c = country_name(iso)
         return (f"{ethnic_name} Ethnic Militia ({c})" if c else f"{ethnic_name} Ethnic Militia"), 4
+    if role == "gang" and iso and iso.upper() not in GANG_CODED:
+        role = "armed"
     pattern, inter = _ROLES[role]
     if not iso or not country_name(iso):
         base = pattern.split(" of ")[0] if " of " in pattern else pattern.split(" (")[0]
