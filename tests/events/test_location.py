@@ -265,3 +265,10 @@ def test_a_loose_namesake_outside_its_qualifying_province_gives_way_to_the_provi
                        "(Bouroum, Namentenga).")
     assert ev.location.country_code == "BF"
     assert ev.location.geo_precision == "district" and "Namentenga" in ev.location.name
+
+
+def test_an_alternate_spelling_abroad_yields_to_the_city_named_beside_it(pipe):
+    # "Babur" is an alternate spelling of Babor, Algeria; the story is in Tashkent
+    ev = primary(pipe, "On 20 February 2022, residents of Babur neighborhood in Yakkasaray district of "
+                       "Tashkent city protested outside their apartment building.")
+    assert ev.location.country_code == "UZ"

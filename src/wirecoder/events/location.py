@@ -469,6 +469,18 @@ def top_country(votes: Counter) -> str | None:
 
 
 # ------------------------------------------------------------------------------- event place
+def _outweighs(a: Mention, b: Mention) -> bool:
+    """Is place ``a`` the better reading of the two: its own name against an alternate
+    spelling, or a city against a village?"""
+    if ((a.data or {}).get("feature_code") or "").startswith("PCL"):
+        return False  # a country named beside a town is often the topic
+    ta, tb = match_tier(a), match_tier(b)
+    if ta == 0 and tb in (1, 2):
+        return True
+    pa, pb = (a.data or {}).get("population") or 0, (b.data or {}).get("population") or 0
+    return ta is not None and pb < SMALL_TOWN <= pa
+
+
 def place_of(m: Mention) -> Place:
     from dataclasses import fields
 
@@ -626,7 +638,7 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
         bcc = (best.data or {}).get("country_code")
         if country is not None and bcc and bcc != country and votes and is_exact(best) \
                 and not person_like(text, best) and not acronym_like(best):
-            own = votes.get(bcc, 0.0)
+            own_votes = votes.get(bcc, 0.0)
             # The place the event sentence names wins a near tie, and also when something else
             # in the story points to its country (an article about Libya may report a bombing
             # in Manchester); a lone name shared with a foreign town does not.
@@ -635,7 +647,9 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
                            for m2 in places if m2 is not best)
             if namesake:
                 pass  # "in Santa Ana department, Santa Ana": the same name, read in the story's country
-            elif own >= 0.8 * votes.get(country, 0.0) or own - place_weight(best, text) >= 0.9 \
+            elif any(_fits(m2, country) and _outweighs(m2, best) for m2 in own):
+                pass  # "Babur neighborhood ... of Tashkent city": an alternate spelling abroad yields
+            elif own_votes >= 0.8 * votes.get(country, 0.0) or own_votes - place_weight(best, text) >= 0.9 \
                     or (len(sents) > 6 and match_tier(best) == 0):
                 country = bcc
         if country is None or _fits(best, country):
