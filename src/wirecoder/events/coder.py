@@ -10,6 +10,7 @@ Rules for each field (documented here because reviewers ask):
   in/at/near over "from", never a continent when something finer is there); when it lies
   outside the story's country it is looked up again there, else its most specific qualifier,
   another place of the sentence or paragraph, else the country (geo_precision "country").
+  A country, province or district is finally located at its capital (``places.at_seat``).
 - date: the first date stated in the sentence outside its attribution ("according to an
   Aug. 22 report" dates the report, not the event); else the nearest earlier date in the same
   paragraph; else the publication date truncated to the year, precision "year" (an undated
@@ -28,10 +29,16 @@ Rules for each field (documented here because reviewers ask):
   perpetrators of violence are Unidentified Armed Group (<country>), a suspected named group
   ("presumably JNIM militants") replaces them; displacement is by Civilians (<country>),
   curfews and lockdowns by the Government of <country>.
-- type adjustments (ACLED codebook): an attack whose target is an organised armed actor is an
-  Armed clash; a demonstration whose participants throw stones, loot, burn or barricade (in
-  its sentence or the next two of the paragraph) is a Violent demonstration, unless the
-  report calls it peaceful.
+- type adjustments (ACLED codebook; ``_acled_conventions``): an attack whose target is an
+  organised armed actor, or in which armed men were hit or fought back, is an Armed clash;
+  shelling or an IED inside a fight (gunfire, ground operations) is the Armed clash; unarmed
+  sides that clash (party supporters, rival camps, youths) with no weapon named are Mob
+  violence between rioters; forces hit by an IED are its target and its planter actor1; a
+  demonstration whose participants throw stones, loot, burn, storm or barricade (in its
+  sentence or the next two of the paragraph) is a Violent demonstration, unless the report
+  calls it peaceful. Unidentified killers in drive-by or drug-trade violence are an
+  Unidentified Gang (ACLED names gangs only in Latin America and the Caribbean); communal
+  militias in an ethnic conflict are an Unidentified Ethnic Militia.
 - not events: intentions and purposes ("for carrying out attacks"), descriptions of devices
   ("the type of bomb he used"), background history ("Since ... in 2011, factions have fought")
   two or more years before publication.
@@ -335,6 +342,52 @@ def _paragraph_text(ctx: _Ctx, si: int) -> str:
     return ctx.text[bounds[para]:bounds[para + 1]]
 
 
+def _acled_conventions(ctx: _Ctx, si: int, sub: str, etype: str, actor1: Actor | None, actor2: Actor | None,
+                       iso2: str | None) -> tuple[str, str, Actor | None, Actor | None]:
+    """ACLED's coding conventions that the sentence's own reading misses: who counts as a gang
+    or an ethnic militia, when remote violence is part of a clash, when a clash is a mob, who
+    an IED targets and when an attack hit armed men."""
+    sent = ctx.sents[si]
+    text = sent.text
+    around, paragraph = _with_next(ctx, si), _paragraph_text(ctx, si)
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
+            and _GANG_CRIME.search(paragraph):
+        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
+        actor1 = resolve_actor("gang", iso2) or actor1
+    if etype == EXPLOSIONS and _GROUND_FIGHT.search(around):
+        # shelling or an IED as part of a fight ("fired mortars and small arms", "an ambush with
+        # an IED and gunfire", "airstrikes and ground operations"): ACLED codes the clash
+        sub, etype = "Armed clash", BATTLES
+    if sub == "Armed clash" and _UNARMED_SIDES.search(text) and not _ARMED_WORDS.search(text) \
+            and not any((m.data or {}).get("role") == "ethnic" or (m.data or {}).get("named")
+                        for m in ctx.actors if sent.start_char <= m.start < sent.end_char):
+        # party supporters, rival camps, youths or communities fighting each other with no
+        # weapon or armed group named: ACLED's Mob violence between rioters
+        sub, etype = "Mob violence", RIOTS
+        actor1, actor2 = A.protesters(iso2, rioters=True), A.protesters(iso2, rioters=True)
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Communal Militia") \
+            and _ETHNIC_CONTEXT.search(paragraph):
+        actor1 = A.named_actor("ethnic militia", iso2) or actor1  # "raiders ... in ethnic violence"
+    if sub == "Remote explosive/landmine/IED" and actor1 is not None and actor1.type == "State forces" \
+            and _FORCES_HIT.search(around):
+        # "an army vehicle struck an IED (presumably planted by ISGS)": the forces are the
+        # target; the planter, named or not, is actor 1
+        para = ctx.paragraph(sent.start_char)
+        planter = next((m for m in ctx.actors if m.start >= sent.start_char and ctx.paragraph(m.start) == para
+                        and (m.data or {}).get("named") and (m.data or {}).get("inter") in (2, 3)), None)
+        actor2 = actor1
+        actor1 = _actor_for(ctx, planter.text, planter.start, planter.end, iso2) if planter else None
+        actor1 = actor1 or resolve_actor("armed men", iso2)
+    if sub == "Attack" and not _armed_target(actor1, actor2):
+        hit = _ARMED_VICTIM.search(around) or _ARMED_RESPONSE.search(around)
+        armed = _actor_for(ctx, hit.group("side"), -1, -1, iso2) if hit else None
+        if armed is not None and _armed_target(actor1, armed):
+            # "killing a volunteer fighter (VDP) and eleven civilians", "security forces pushed
+            # back the attackers": armed men were among the targets or fought back
+            actor2 = armed
+    return sub, etype, actor1, actor2
+
+
 def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
     sent = ctx.sents[si]
     text = sent.text
@@ -385,41 +438,7 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
                     and suspected and (actor2 is None or d.get("canonical") != actor2.canonical):
                 actor1 = _actor_for(ctx, m.text, m.start, m.end, iso2) or actor1
                 break
-    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
-            and _GANG_CRIME.search(_paragraph_text(ctx, si)):
-        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
-        actor1 = resolve_actor("gang", iso2) or actor1
-    if etype == EXPLOSIONS and _GROUND_FIGHT.search(_with_next(ctx, si)):
-        # shelling or an IED as part of a fight ("fired mortars and small arms", "an ambush with
-        # an IED and gunfire", "airstrikes and ground operations"): ACLED codes the clash
-        sub, etype = "Armed clash", BATTLES
-    if sub == "Armed clash" and _UNARMED_SIDES.search(text) and not _ARMED_WORDS.search(text) \
-            and not any((m.data or {}).get("role") == "ethnic" or (m.data or {}).get("named")
-                        for m in ctx.actors if sent.start_char <= m.start < sent.end_char):
-        # party supporters, rival camps, youths or communities fighting each other with no
-        # weapon or armed group named: ACLED's Mob violence between rioters
-        sub, etype = "Mob violence", RIOTS
-        actor1, actor2 = A.protesters(iso2, rioters=True), A.protesters(iso2, rioters=True)
-    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Communal Militia") \
-            and _ETHNIC_CONTEXT.search(_paragraph_text(ctx, si)):
-        actor1 = A.named_actor("ethnic militia", iso2) or actor1  # "raiders ... in ethnic violence"
-    if sub == "Remote explosive/landmine/IED" and actor1 is not None and actor1.type == "State forces" \
-            and _FORCES_HIT.search(_with_next(ctx, si)):
-        # "an army vehicle struck an IED (presumably planted by ISGS)": the forces are the
-        # target; the planter, named or not, is actor 1
-        para = ctx.paragraph(sent.start_char)
-        planter = next((m for m in ctx.actors if m.start >= sent.start_char and ctx.paragraph(m.start) == para
-                        and (m.data or {}).get("named") and (m.data or {}).get("inter") in (2, 3)), None)
-        actor2 = actor1
-        actor1 = _actor_for(ctx, planter.text, planter.start, planter.end, iso2) if planter else None
-        actor1 = actor1 or resolve_actor("armed men", iso2)
-    if sub == "Attack" and not _armed_target(actor1, actor2):
-        hit = _ARMED_VICTIM.search(_with_next(ctx, si)) or _ARMED_RESPONSE.search(_with_next(ctx, si))
-        armed = _actor_for(ctx, hit.group("side"), -1, -1, iso2) if hit else None
-        if armed is not None and _armed_target(actor1, armed):
-            # "killing a volunteer fighter (VDP) and eleven civilians", "security forces pushed
-            # back the attackers": armed men were among the targets or fought back
-            actor2 = armed
+    sub, etype, actor1, actor2 = _acled_conventions(ctx, si, sub, etype, actor1, actor2, iso2)
     if sub == "Attack" and _armed_target(actor1, actor2):
         # ACLED: violence between two organised armed actors (soldiers, police, militias, gangs)
         # is a battle, whatever the verb; "Attack" is reserved for unarmed victims
