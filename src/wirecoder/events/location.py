@@ -141,7 +141,7 @@ _CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
 # invasion of Ukraine", "in solidarity with Palestinians"), a foreign mission ("outside
 # the Russian embassy") or a group's base ("the Somalia-based al-Shabaab") says little about
 # where the event happened.
-_TOPIC_BEFORE = re.compile(r"\b(?:against|oppos\w*|condemn\w*|denounc\w*|solidarity|in support of|"
+_TOPIC_BEFORE = re.compile(r"\b(?:against|oppos(?:e|ed|es|ing)|condemn\w*|denounc\w*|solidarity|in support of|"
                            r"call(?:ing|ed)? for|justice for)\b[^.;]{0,80}$", re.I)
 _ABOUT_COUNTRY = re.compile(r"\b(?:invasion of|invad\w+|war (?:in|on|against|with)|aggression (?:against|on)|"
                             r"sanctions (?:on|against)|support (?:of|for))\s+(?:the\s+)?$", re.I)
