@@ -27,11 +27,11 @@ _AFTER_WORD = re.compile(r"^\s+(\w+)")  # "Jufra district"
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(\w+)\b", re.I)  # ", a district"
 _QUALIFIER = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][\w'\u2019.-]*)(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|de|of))*)")
 _QUAL_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
-# "Becker and Clay counties", "Sirte, Jufra and Sabha districts"
 # A name written to qualify the one before it: "Novohnativka, Donetsk", "(Kolofata, Mayo-Sava)"
 # names a division, unless the commas run a list ("Kherson, Mykolaiv and Odesa").
 _AFTER_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*,|\(|[A-Z][\w'\u2019.-]*\s+\([^()]*,)\s*$")
 _LIST_NEXT = re.compile(r"^\s*(?:,\s*[A-Z]|and\b|or\b|&)")
+# "Becker and Clay counties", "Sirte, Jufra and Sabha districts"
 _PLURAL_KIND = re.compile(r"^(?:,?\s+(?:and\s+|&\s+)?[A-Z][\w'\u2019.-]*){0,4}\s+(\w+)\b")
 
 
