@@ -227,6 +227,8 @@ def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstrat
      "Unidentified Gang (Mexico)"),
     (["On 3 May, armed men killed a trader in Santa Lucía. Police linked the killing to drug trafficking."],
      "Unidentified Gang (Mexico)"),
+    (["On 3 May, armed men killed a trader in Santa Lucía; his body was found tied and gagged."],
+     "Unidentified Gang (Mexico)"),
     (["On 3 May, armed men killed a trader in Santa Lucía."], "Unidentified Armed Group (Mexico)"),
     # ACLED codes unidentified gangs as such only in Latin America and the Caribbean
     (["On 3 May, an armed gang killed a trader in Kessen in a drive-by."], "Unidentified Armed Group (Burkina Faso)"),

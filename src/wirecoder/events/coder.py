@@ -286,8 +286,11 @@ def _remember_group(ctx: _Ctx, a: Actor | None) -> None:
 
 
 _ETHNIC_CONTEXT = re.compile(r"\b(?:ethnic|inter-?ethnic)\b", re.I)
+# drive-bys, drug-trade killings, gunmen on motorcycles, bodies left tied with a message
 _GANG_CRIME = re.compile(r"\bdrive-?by\b|\bdrug[- ](?:traffick\w*|dealers?|gangs?|cartels?|lords?|war)\b|"
-                         r"\btiro de gracia\b|\bgang(?:s|sters?)?\b(?! of)|\bsicarios?\b|\bnarco\w*", re.I)
+                         r"\btiro de gracia\b|\bgang(?:s|sters?)?\b(?! of)|\bsicarios?\b|\bnarco\w*|"
+                         r"\bon (?:a |two )?motorcycles?\b|\b(?:tied|gagged|bound) (?:up|and|with)\b|"
+                         r"\b(?:threatening |narco-?)?message\b", re.I)
 
 
 _UNARMED_SIDES = re.compile(

@@ -263,9 +263,9 @@ _IS_PROVINCE = {
 }
 
 
-# ACLED names unidentified gangs as such in Latin America and the Caribbean, where it codes gang
-# violence; elsewhere a gang is an Unidentified Armed Group.
-GANG_CODED = set("MX GT SV HN NI CR PA BZ CO VE EC PE BO BR PY UY AR CL GY SR GF HT DO JM TT PR BS BB "
+# ACLED names unidentified gangs as such in Mexico, Central America, the Caribbean and Brazil,
+# where it codes gang violence; elsewhere (Colombia included) a gang is an Unidentified Armed Group.
+GANG_CODED = set("MX GT SV HN NI CR PA BZ BR GY SR HT DO JM TT PR BS BB "
                  "CU LC VC GD AG DM KN AW CW SX BQ MQ GP BL MF KY TC VG VI AI MS BM".split())
 
 
