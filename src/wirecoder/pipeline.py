@@ -60,14 +60,15 @@ class Pipeline:
         """Results for a whole collection, in input order, with its country focus applied
         (see ``resolve/focus.py``): a given prior on every article, or with ``"auto"`` one
         learnt per group (e.g. per source file) from the articles that decide their country on
-        their own; those that do not settle it strictly (``decided_country``) are coded again with it."""
+        their own; those that do not settle the same country with small towns weighed down
+        (``decided_country``) are coded again with it."""
         arts = list(articles)
         if focus != "auto":
             return list(self.process_many(with_prior(a, focus or {}) for a in arts))
         results = list(self.process_many(arts))
         actors = [[m for m in r.mentions if m.kind == "actor"] for r in results]
         decided = [decided_country(r.article.text, r.places, a) for r, a in zip(results, actors)]
-        settled = [d is not None and decided_country(r.article.text, r.places, a, strict=True) == d
+        settled = [d is not None and decided_country(r.article.text, r.places, a, towns_weak=True) == d
                    for r, a, d in zip(results, actors, decided)]
         members: dict[str, list[int]] = {}
         for i, a in enumerate(arts):

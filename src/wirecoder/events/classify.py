@@ -43,11 +43,13 @@ MOB_PERP = re.compile(r"\b(?:mobs?|residents|villagers|youths?|crowd|locals|memb
                       r"supporters|students|traders|angry|irate)\b", re.I)
 
 
-def _live(pattern: re.Pattern[str], text: str) -> re.Match[str] | None:
-    """First match that is neither an intention nor negated."""
+def _live(pattern: re.Pattern[str], text: str, skip=None) -> re.Match[str] | None:
+    """First match that is neither an intention nor negated (nor one ``skip(match, before)``
+    rules out)."""
     for m in pattern.finditer(text):
         before = text[max(0, m.start() - 80):m.start()]
-        if L.IRREALIS.search(before) or L.NEGATED.search(before) or _REFERS_BACK.search(before):
+        if L.IRREALIS.search(before) or L.NEGATED.search(before) or _REFERS_BACK.search(before) \
+                or (skip is not None and skip(m, before)):
             continue
         return m
     return None
@@ -168,15 +170,9 @@ _ARREST_TOPIC = re.compile(r"\b(?:protest\w*|release of|against|over|condemn\w*|
                            r"for|after)\s+(?:\w+\s+)?$", re.I)
 
 
-def _intervened(text: str) -> bool:
-    for m in L.INTERVENTION.finditer(text):
-        before = text[max(0, m.start() - 80):m.start()]
-        if L.IRREALIS.search(before) or L.NEGATED.search(before):
-            continue
-        if re.match(r"arrest|detain", m.group(), re.I) and (_TOPIC.search(before) or _ARREST_TOPIC.search(before[-25:])):
-            continue
-        return True
-    return False
+def _arrest_topic(m: re.Match[str], before: str) -> bool:
+    return bool(re.match(r"arrest|detain", m.group(), re.I)
+                and (_TOPIC.search(before) or _ARREST_TOPIC.search(before[-25:])))
 
 
 def _protest_family(text: str) -> Detection | None:
@@ -194,7 +190,7 @@ def _protest_family(text: str) -> Detection | None:
     ex = _live(L.EXCESSIVE, text)
     if ex and not re.search(r"\b(?:against|over|condemn\w*|denounc\w*|after) (?:the )?(?:\w+ )?(?:killing|shooting|death|murder)", text, re.I) and re.search(r"\b(?:police|security|soldiers|troops|army|gendarm\w*|officers|forces)\b", text, re.I):
         return Detection("Excessive force against protesters", m.start(), m.end(), 0.6, "excessive")
-    if _intervened(text):
+    if _live(L.INTERVENTION, text, _arrest_topic):
         return Detection("Protest with intervention", m.start(), m.end(), 0.7, "intervention")
     return Detection("Peaceful protest", m.start(), m.end(), 0.8, "protest")
 

@@ -722,17 +722,13 @@ DECIDED_RATIO = 2.0
 
 
 def decided_country(text: str, places: Iterable[Mention], actors: Iterable[Mention] = (),
-                    strict: bool = False) -> str | None:
+                    towns_weak: bool = False) -> str | None:
     """The country an article's own evidence settles (no collection prior), else None.
-    ``strict``: it must also win with small towns weighed down. A collection learns its focus
-    from what its articles decide; a strictly undecided one is coded with that focus: in a
-    Burkina collection "gunmen killed two people in Kain" names a village the gazetteer
-    lacks, not Kain, Belgium."""
-    places = list(places)
-    actors = list(actors)
-    found = {_settled(country_votes(text, places, actors, towns_weak=weak))
-             for weak in ((False, True) if strict else (False,))}
-    return found.pop() if len(found) == 1 else None
+    ``towns_weak``: with small towns and alternate spellings abroad weighed down. A collection
+    learns its focus from what its articles decide; one that does not also settle the same
+    country with ``towns_weak`` is coded with that focus: in a Burkina collection "gunmen
+    killed two people in Kain" names a village the gazetteer lacks, not Kain, Belgium."""
+    return _settled(country_votes(text, places, actors, towns_weak=towns_weak))
 
 
 def _settled(votes: Counter) -> str | None:
