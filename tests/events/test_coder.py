@@ -14,6 +14,10 @@ TOWNS = {
     "Kessen": dict(geonameid=9000002, lat=14.0, lon=3.0, country_code="BF", feature_code="PPL", geo_precision="town"),
     "Tunis": dict(geonameid=2464470, lat=36.82, lon=10.17, country_code="TN", feature_code="PPLC", geo_precision="town"),
     "Santa Lucía": dict(geonameid=9000003, lat=19.5, lon=-99.0, country_code="MX", feature_code="PPL", geo_precision="town"),
+    "Porto Claro": dict(geonameid=9000004, lat=-8.0, lon=-35.0, country_code="BR", feature_code="PPL", geo_precision="town"),
+    "Vorsk": dict(geonameid=9000005, lat=48.0, lon=37.0, country_code="UA", feature_code="PPL", geo_precision="town",
+                  weight=3.0),  # votes as a gazetteer town would against the "Russian" demonym
+    "Lokwar": dict(geonameid=9000006, lat=2.0, lon=36.0, country_code="KE", feature_code="PPL", geo_precision="town"),
 }
 
 
@@ -230,6 +234,14 @@ def test_protesters_who_light_fires_or_storm_an_office_make_a_violent_demonstrat
     (["On 3 May, armed men killed a trader in Santa Lucía; his body was found tied and gagged."],
      "Unidentified Gang (Mexico)"),
     (["On 3 May, armed men killed a trader in Santa Lucía."], "Unidentified Armed Group (Mexico)"),
+    # unnamed killers: the gang is the default actor's reading, not only a named perpetrator's
+    (["On 3 May, in Santa Lucía, a man was killed and his dismembered body was found in sacks."],
+     "Unidentified Gang (Mexico)"),
+    # Brazil: unknown shooters may be gangs or police militias; traffickers are a gang
+    (["On 3 May, in Porto Claro, a man was killed in a drive-by shooting by two armed men on a motorcycle."],
+     "Unidentified Gang and/or Police Militia"),
+    (["On 3 May, in Porto Claro, a man was shot and killed by members of a drug trafficking group."],
+     "Unidentified Gang (Brazil)"),
     # ACLED codes unidentified gangs as such only in Latin America and the Caribbean
     (["On 3 May, an armed gang killed a trader in Kessen in a drive-by."], "Unidentified Armed Group (Burkina Faso)"),
 ])
@@ -301,3 +313,57 @@ def test_forces_hit_by_an_ied_are_its_target_and_the_planter_is_actor1(nlp):
 def test_a_named_group_or_state_force_inside_a_joint_force_is_actor1(nlp, body, canonical):
     _, res = code(nlp, body)
     assert res.events[0].actor1.canonical == canonical
+
+
+def test_an_exchange_of_fire_with_brazil_s_military_police_lists_the_police_first(nlp):
+    _, res = code(nlp, ["On 3 May, in Porto Claro, two armed men exchanged fire with military police officers."])
+    ev = res.events[0]
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor1.canonical == "Military Forces of Brazil Military Police"
+    assert ev.actor2.canonical.startswith("Unidentified")
+    # elsewhere the sentence's order stands, and the other side of "clashed with" is actor 2
+    _, res = code(nlp, ["On 3 May, militants clashed with soldiers near Kessen."])
+    ev = res.events[0]
+    assert ev.actor1.canonical == "Unidentified Armed Group (Burkina Faso)"
+    assert ev.actor2.canonical == "Military Forces of Burkina Faso"
+
+
+def test_armed_raiders_who_clash_with_police_fight_a_battle_not_a_riot(nlp):
+    _, res = code(nlp, ["On 3 May, cattle raiders clashed with police near Lokwar."])
+    ev = res.events[0]
+    assert ev.sub_event_type == "Armed clash"
+    assert ev.actor2.canonical == "Police Forces of Kenya"
+
+
+@pytest.mark.parametrize("body,sub", [
+    (["On 3 May, a group of demonstrators in Kessen beat a driver and broke his windshield."], "Violent demonstration"),
+    (["On 3 May, traders protested in Kessen against new taxes. Four protesters were injured by a car."],
+     "Peaceful protest"),
+    (["On 3 May, police beat protesters who had gathered in Kessen to denounce new taxes."],
+     "Protest with intervention"),
+    (["On 3 May, supporters of a candidate disrupted the primary election in Kessen. The protest was over rigging."],
+     "Violent demonstration"),
+])
+def test_harm_done_by_demonstrators_makes_a_violent_demonstration(nlp, body, sub):
+    _, res = code(nlp, body)
+    assert res.events[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("pub,sub", [("2014-06-01", "Violent demonstration"), ("2022-06-01", "Peaceful protest")])
+def test_a_road_blockade_is_violent_only_in_series_coded_before_2020(nlp, pub, sub):
+    _, res = code(nlp, ["On 3 May, residents of Kessen blocked the main road to protest water shortages."], pub=pub)
+    assert res.events[0].sub_event_type == sub
+
+
+@pytest.mark.parametrize("pub,canonical", [("2010-06-01", "Unidentified Ethnic Militia (Kenya)"),
+                                           ("2018-06-01", "Unidentified Communal Militia (Kenya)")])
+def test_unnamed_identity_militia_takes_the_name_of_its_period(nlp, pub, canonical):
+    _, res = code(nlp, ["On 3 May, raiders killed two herders and stole cattle near Lokwar."], pub=pub)
+    assert res.events[0].actor1.canonical == canonical
+
+
+def test_air_strikes_of_the_ukraine_war_are_coded_to_the_air_force(nlp):
+    _, res = code(nlp, ["On 3 March, Russian forces launched an airstrike on Vorsk."], pub="2022-03-10")
+    ev = res.events[0]
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.actor1.canonical == "Military Forces of Russia Air Force"

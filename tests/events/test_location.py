@@ -272,3 +272,53 @@ def test_an_alternate_spelling_abroad_yields_to_the_city_named_beside_it(pipe):
     ev = primary(pipe, "On 20 February 2022, residents of Babur neighborhood in Yakkasaray district of "
                        "Tashkent city protested outside their apartment building.")
     assert ev.location.country_code == "UZ"
+
+
+def test_the_target_of_an_airstrike_is_a_place_even_when_read_as_a_person(pipe):
+    # spaCy tags Korosten PERSON here; "an airstrike on X" is evidence it is a place, and the
+    # attackers' demonym ("Russian") must not move the event to Russia
+    ev = primary(pipe, "On 3 March 2022, Russian forces launched an airstrike on Korosten.", pub="2022-03-10")
+    assert ev.location.country_code == "UA"
+    assert near(ev.location, 50.95, 28.64)  # Korosten
+
+
+def test_a_city_zone_before_the_state_qualifier_keeps_the_city(pipe):
+    ev = primary(pipe, "On 10 May 2022, in Manaus - North Zone (Amazonas), two armed men shot and killed a trader.",
+                 pub="2022-05-20")
+    assert ev.location.name == "Manaus"
+    assert ev.location.geo_precision == "town"
+
+
+def test_a_village_named_in_another_province_than_its_qualifier_gives_way_to_the_province(pipe):
+    # the gazetteer's only Nova Dmytrivka lies in Cherkasy oblast; the report's is in Kharkiv oblast
+    ev = primary(pipe, "On 6 June 2022, Russian forces fired artillery at Nova Dmytrivka, Kharkiv.", pub="2022-06-10")
+    assert ev.location.country_code == "UA"
+    assert ev.location.admin1 and ev.location.admin1.startswith("Kharkiv")
+
+
+def test_a_village_the_ner_runs_into_its_qualifier_is_still_found(pipe):
+    # spaCy reads "Yakovlivka, Kharkiv" as one organisation
+    ev = primary(pipe, "On 2 March 2022, Russian air forces bombed the village of Yakovlivka, Kharkiv.",
+                 pub="2022-03-10")
+    assert ev.sub_event_type == "Air/drone strike"
+    assert ev.location.name == "Yakovlivka" and ev.location.admin1.startswith("Kharkiv")
+
+
+def test_the_nationality_of_forces_does_not_pull_a_city_abroad(pipe):
+    # "Russian forces": Donetsk is the Ukrainian city, not its small namesake in Rostov oblast
+    ev = primary(pipe, "On 26 February 2022, the Russian military forces shelled the village of Novokamianka, Donetsk.",
+                 pub="2022-03-01")
+    assert ev.location.country_code == "UA"
+
+
+def test_the_province_closing_a_place_chain_outweighs_a_name_inside_a_local_name(pipe):
+    # "Gire Hakkari" is a local name, not Hakkari province of Turkey; the chain ends in Duhok, Iraq
+    ev = primary(pipe, "On 3 March 2022, Turkish army warplanes struck PKK positions in Gire Hakkari area "
+                       "in the Zap region of Al Amadiya district, Duhok.", pub="2022-03-10")
+    assert ev.location.country_code == "IQ"
+
+
+def test_a_hyphenated_division_name_is_not_split_into_a_foreign_place(pipe):
+    ev = primary(pipe, "On 10 March 2022, Cameroonian soldiers killed five Boko Haram militants in Amchoda "
+                       "(Kolofata, Mayo-Sava).", pub="2022-03-20")
+    assert ev.location.country_code == "CM"

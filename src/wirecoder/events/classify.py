@@ -96,14 +96,24 @@ def _roles(span: Any, start: int, end: int) -> tuple[str, str]:
             elif c.dep_ == "agent":
                 perp.extend(g for g in c.children if g.dep_ == "pobj")
             elif c.dep_ in ("dobj", "nsubjpass", "obj"):
-                if c.lower_ == "fire":  # "opened fire on the police station": the target follows
-                    vict.extend(g for p in v.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
-                                for g in p.children if g.dep_ == "pobj")
-                    vict.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in ("on", "at", "upon")
+                if c.lower_ in ("fire", "gunfire", "shots"):
+                    # "opened fire on the police station", "exchanged fire with soldiers": the target follows
+                    preps = ("on", "at", "upon") + (("with",) if _MUTUAL.match(v.lower_) else ())
+                    vict.extend(g for p in v.children if p.dep_ == "prep" and p.lower_ in preps and p.i > c.i
+                                for g in p.children if g.dep_ == "pobj")  # not "On 3 May, ..."
+                    vict.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ in preps
                                 for g in p.children if g.dep_ == "pobj")
                 else:
                     vict.append(c)
+            elif c.dep_ == "prep" and c.lower_ == "with" and _MUTUAL.match(v.lower_) and not vict:
+                # "clashed with the police", "exchanged fire with soldiers": the other side
+                vict.extend(g for g in c.children if g.dep_ == "pobj" and not _WEAPON.search(g.text))
     return (" ".join(_subtree(c) for c in perp), " ".join(_subtree(c) for c in vict))
+
+
+_MUTUAL = re.compile(r"clash|exchang|f(?:ought|ight)|battl|skirmish")
+_WEAPON = re.compile(r"^(?:guns?|rifles?|machetes?|knives|knife|stones|sticks|arrows|spears|weapons|firearms|"
+                     r"bullets|grenades|pangas|clubs|rocks)$", re.I)
 
 
 def _subtree(tok: Any) -> str:
@@ -175,9 +185,18 @@ def _arrest_topic(m: re.Match[str], before: str) -> bool:
                 and (_TOPIC.search(before) or _ARREST_TOPIC.search(before[-25:])))
 
 
+_ARMED_SIDE = re.compile(r"\b(?:raiders?|gunmen|militants?|bandits|attackers|rebels|fighters|militia\w*|armed|"
+                         r"insurgents|jihadists|terrorists|poachers|rustlers|shifta|al[- ]?shabaa?b)\b", re.I)
+
+
+def _armed_clash(m: re.Match[str], before: str) -> bool:
+    """ "Cattle raiders clashed with police": armed men in a fight, not a riot."""
+    return m.group().lower().startswith("clash") and _ARMED_SIDE.search(before) is not None
+
+
 def _protest_family(text: str) -> Detection | None:
     p = _live(L.PROTEST, text)
-    r = _live(L.RIOT, text)
+    r = _live(L.RIOT, text, _armed_clash)
     mob = _live(L.MOB, text)
     if mob and not p:
         return Detection("Mob violence", mob.start(), mob.end(), 0.75, "mob")

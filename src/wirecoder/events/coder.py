@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from typing import Any
 
 from ..models import Actor, Article, Attribution, Claim, Event, Evidence, Mention, Place
@@ -285,12 +285,51 @@ def _remember_group(ctx: _Ctx, a: Actor | None) -> None:
         ctx.last_group = a
 
 
+def _period_name(a: Actor | None, date: str | None) -> Actor | None:
+    """ACLED's name for an unnamed identity militia changed: "Unidentified Ethnic Militia" for
+    events before 2016, "Unidentified Communal Militia" since. Applied when the report dates
+    the event and does not call the militia ethnic itself."""
+    if a is None or not date or not re.match(r"Unidentified (?:Ethnic|Communal) Militia", a.canonical or ""):
+        return a
+    word = "Ethnic" if date[:4] < "2016" else "Communal"
+    return replace(a, canonical=re.sub(r"^Unidentified \w+", f"Unidentified {word}", a.canonical or ""))
+
+
 _ETHNIC_CONTEXT = re.compile(r"\b(?:ethnic|inter-?ethnic)\b", re.I)
-# drive-bys, drug-trade killings, gunmen on motorcycles, bodies left tied with a message
+# drive-bys, drug-trade killings, gunmen on motorcycles, bodies left tied, dismembered or with a message
 _GANG_CRIME = re.compile(r"\bdrive-?by\b|\bdrug[- ](?:traffick\w*|dealers?|gangs?|cartels?|lords?|war)\b|"
                          r"\btiro de gracia\b|\bgang(?:s|sters?)?\b(?! of)|\bsicarios?\b|\bnarco\w*|"
                          r"\bon (?:a |two )?motorcycles?\b|\b(?:tied|gagged|bound) (?:up|and|with)\b|"
-                         r"\b(?:threatening |narco-?)?message\b", re.I)
+                         r"\b(?:threatening |narco-?)?message\b|\bdismember\w*|\bdecapitat\w*|\bhandcuffed\b|"
+                         r"\b(?:hands|feet) (?:and (?:hands|feet) )?(?:were )?tied\b|\borgani[sz]ed crime\b|"
+                         r"\bcriminal (?:group|organi[sz]ation|cell)s?\b|\bdrug (?:dealing|debts?|sell\w*|trade|use)\b", re.I)
+
+
+# the report names the killers as traffickers or gang members, or the motive as a feud between them
+_GANG_PERP = re.compile(
+    r"\bby (?:\w+ ){0,3}?(?:(?:drug )?traffickers|gang members|members of (?:a |an |the )?(?:rival |drug[- ]trafficking |"
+    r"criminal )?(?:group|gang|faction)|(?:a |the )?rival (?:group|gang|faction))\b|"
+    r"\brival (?:drug[- ]trafficking )?(?:groups|gangs|factions)\b|\b(?:drug[- ]trafficking|criminal) (?:group|gang|faction)s? "
+    r"(?:\w+ )?(?:kidnapped|killed|shot|attacked|tortured|abducted|executed)\b|\bsettling of scores\b|\bdrug debts?\b|"
+    r"\bterritorial disputes?\b|\btraffick\w* (?:\w+ )?(?:exchanged|clashed|attacked|initiated|opened)\b|\bgang\b", re.I)
+
+
+def _unidentified_gang(actor1: Actor, iso2: str | None, paragraph: str) -> Actor:
+    """The gang ACLED codes for unnamed killers in gang violence. In Brazil, where police
+    militias kill too, unknown shooters are "Unidentified Gang and/or Police Militia"; killers
+    the report calls traffickers or gang members are an Unidentified Gang."""
+    gang = resolve_actor("gang", iso2) or actor1
+    if (iso2 or "").upper() == "BR" and not _GANG_PERP.search(paragraph):
+        return Actor(name=actor1.name, canonical="Unidentified Gang and/or Police Militia", type=gang.type,
+                     inter=gang.inter, country="BR")
+    return gang
+
+
+# Where ACLED's coders list the state forces first in an exchange of fire whoever the sentence
+# puts first (Brazil's police-suspect shoot-outs); elsewhere the sentence's order stands.
+_STATE_FIRST = {"BR"}
+_EXCHANGE = re.compile(r"\bexchang\w* (?:of )?(?:heavy )?(?:gun)?(?:fire|shots)\b|\bshoot-?outs?\b|\bclash\w* with\b|"
+                       r"\bconfrontation with\b", re.I)
 
 
 _UNARMED_SIDES = re.compile(
@@ -353,10 +392,6 @@ def _acled_conventions(ctx: _Ctx, si: int, sub: str, etype: str, actor1: Actor |
     sent = ctx.sents[si]
     text = sent.text
     around, paragraph = _with_next(ctx, si), _paragraph_text(ctx, si)
-    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
-            and _GANG_CRIME.search(paragraph):
-        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
-        actor1 = resolve_actor("gang", iso2) or actor1
     if etype == EXPLOSIONS and _GROUND_FIGHT.search(around):
         # shelling or an IED as part of a fight ("fired mortars and small arms", "an ambush with
         # an IED and gunfire", "airstrikes and ground operations"): ACLED codes the clash
@@ -479,6 +514,21 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         actor1 = _strategic_default(text, iso2)
     if actor1 is None and etype in (VAC, BATTLES, EXPLOSIONS) and det.cue not in ("lost", "regain", "overtake"):
         actor1 = A.generic_actor("unidentified armed group", iso2)
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
+            and _GANG_CRIME.search(_paragraph_text(ctx, si)):
+        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
+        # (after the default, as the killers are often unnamed: "two men were shot dead")
+        actor1 = _unidentified_gang(actor1, iso2, _paragraph_text(ctx, si))
+    if dinfo is not None and not _ETHNIC_CONTEXT.search(_paragraph_text(ctx, si)):
+        actor1, actor2 = _period_name(actor1, date), _period_name(actor2, date)
+    if sub == "Air/drone strike" and (iso2 or "").upper() == "UA" and actor1 is not None \
+            and (actor1.canonical or "").startswith("Military Forces of ") and "Air Force" not in actor1.canonical:
+        # the Ukraine war's air strikes are coded to the air force branch ("Military Forces of
+        # Russia (2000-) Air Force"), as ACLED names a branch after its force
+        actor1 = replace(actor1, canonical=actor1.canonical + " Air Force")
+    if sub == "Armed clash" and (iso2 or "").upper() in _STATE_FIRST and actor2 is not None and actor2.inter == 1 \
+            and (actor1 is None or actor1.inter != 1) and _EXCHANGE.search(text):
+        actor1, actor2 = actor2, actor1  # "armed men exchanged fire with military police"
     _remember_group(ctx, actor1)
     _remember_group(ctx, actor2)
 
@@ -536,7 +586,7 @@ def _older_than_story(date: str | None, newest_year: int | None) -> bool:
 _RIOT_ACTS = re.compile(
     r"\b(?:threw|throw(?:ing|s)?|hurl\w*|pelt\w*|lob\w*) (?:\w+ ){0,3}?(?:stones|rocks|missiles|objects|bottles|"
     r"petrol bombs|molotov\w*|projectiles|twigs)\b|\bston(?:ed|ing)\b|\bransack\w*|\bloot(?:ed|ing)\b|"
-    r"\btorch(?:ed|ing)\b|\bset(?:ting)? (?:\w+ ){0,4}?(?:on )?fire\b|\bset ablaze\b|\bbonfires?\b|"
+    r"\btorch(?:ed|ing)\b|\bset(?:ting)? (?:\w+ ){0,4}?(?:on )?fire\b|\bset(?:ting)? (?:\w+ ){0,2}?ablaze\b|\bbonfires?\b|"
     r"\bburn(?:ed|t|ing) (?:\w+ ){0,3}?(?:tyres|tires|vehicles?|cars?|buildings?|houses?|offices?|stations?|property)\b|"
     r"\bvandali[sz]\w*|\bbarricad\w*|\bclash(?:ed|es)? with (?:the )?(?:police|security|officers|gendarmes)|"
     r"\b(?:destroy(?:ed|ing)|damag(?:ed|ing)) (?:\w+ ){0,3}?(?:property|vehicles?|cars?|buildings?|offices?|shops?)\b|\bfired (?:their )?(?:guns|shots|weapons)\b|\bmarred by violence\b|"
@@ -552,6 +602,30 @@ _PEACEFUL = re.compile(r"\bpeaceful(?:ly)?\b|\bno (?:reports? of )?violence\b", 
 _NO_RIOT = re.compile(r"\b(?:no|without|not|non)\b[\w\s-]{0,25}$", re.I)
 
 
+# harm that is violent only when the demonstrators did it ("demonstrators beat a driver"), not
+# the police ("police beat protesters": an intervention)
+_PROTESTER_HARM = re.compile(r"\b(?:beat(?:ing)?|beaten|attack(?:ed|ing)|assault(?:ed|ing)|injur(?:ed|ing)|slashed|"
+                             r"smash(?:ed|ing)|broke (?:into|down|open)|(?:held|holding|took|taking) \w+ hostage|"
+                             r"violently|confrontation)\b", re.I)
+_PROTESTING_SIDE = re.compile(r"\b(?:demonstrators|protesters|protestors|students|pupils|residents|supporters|"
+                              r"youths?|crowds?|participants|strikers|workers|mob|marchers)\b", re.I)
+
+
+# ACLED's series coded before its 2020 codebook (Kenya, Burkina Faso back to 1997) count a road
+# blockade by demonstrators as a violent demonstration; since then it is a peaceful protest
+_ROAD_BLOCK = re.compile(r"\bblock(?:s|ed|ing)? (?:off )?(?:the |a |an )?(?:[\w-]+ ){0,4}?(?:roads?|highways?|streets?|"
+                         r"avenues?|routes?|junctions?|traffic)\b|\broad ?-?blocks?\b", re.I)
+
+
+def _protesters_did(before: str) -> bool:
+    """The nearest actor noun before a verb is the protesting side, not the police."""
+    if re.search(r"\b(?:was|were|been|being|got|get)\s+(?:\w+\s+)?$", before, re.I):
+        return False  # "four protesters were seriously injured": harm they suffered
+    side = [m.start() for m in _PROTESTING_SIDE.finditer(before)]
+    force = [m.start() for m in _STATE_FORCE.finditer(before)]
+    return bool(side) and (not force or side[-1] > force[-1])
+
+
 def _violent_demonstration(ctx: _Ctx, c: Candidate) -> None:
     """ACLED codes a demonstration whose participants turn to violence or destruction (stones,
     looting, arson, barricades) as Riots / Violent demonstration; a short report often tells
@@ -564,9 +638,16 @@ def _violent_demonstration(ctx: _Ctx, c: Candidate) -> None:
               if j < len(ctx.sents) and ctx.paragraph(ctx.sents[j].start_char) == para]
     if any(_PEACEFUL.search(ctx.sents[j].text) for j in window):
         return
+    if c.sent_index > 0 and ctx.paragraph(ctx.sents[c.sent_index - 1].start_char) == para:
+        window.append(c.sent_index - 1)  # "Supporters disrupted the vote. The protest was over ..."
+    old_code = bool(e.date) and (e.date or "")[:4] < "2020" and e.sub_event_type == "Peaceful protest"
     for j in window:
         t = ctx.sents[j].text
-        for m in _RIOT_ACTS.finditer(t):
+        acts = [m for m in _RIOT_ACTS.finditer(t)] + [m for m in _PROTESTER_HARM.finditer(t)
+                                                      if _protesters_did(t[:m.start()])]
+        if old_code:
+            acts += list(_ROAD_BLOCK.finditer(t))
+        for m in acts:
             if _NO_RIOT.search(t[:m.start()]) or _TOPIC.search(t[max(0, m.start() - 80):m.start()]):
                 continue  # "no violence", "protesting against the looting of the market"
             iso2 = (e.location.country_code if e.location else None) or ctx.focus

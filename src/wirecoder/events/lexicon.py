@@ -22,7 +22,7 @@ CHEMICAL = _re(r"\bchemical (?:weapon|attack|agent|munition)s?", r"\bchlorine\b"
                r"\bmustard gas", r"\bnerve agent", r"\btoxic gas")
 AIR = _re(r"\bair ?strikes?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone (?:strike|attack)s?\b",
           r"\b(?:war ?planes?|fighter jets?|jets?|aircraft|helicopters?|gunships?|drones?|UAVs?|"
-          r"air force|aviation) (?:\w+ )?(?:bombed|struck|hit|targeted|fired|attacked|strafed|"
+          r"air forces?|aviation) (?:\w+ )?(?:bombed|struck|hit|targeted|fired|attacked|strafed|"
           r"carried out|conducted|launched|dropped)",
           r"\bbombed by (?:war ?planes|aircraft|jets|drones|helicopters)",
           r"\baerial (?:bombardment|bombing|attack|strike)s?", r"\bbombing raids?\b",
@@ -48,9 +48,9 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\b(?:workers|teachers|doctors|nurses|drivers|traders|staff|employees|lecturers)'? strike\b",
               r"\bboycott\w*", r"\bgathered (?:\w+ ){0,6}to (?:protest|demand|denounce|call|condemn|express|oppose|press|demonstrate)",
               r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*",
-              r"\bgathered (?:[\w,()'-]+ ){0,14}to (?:protest|demand|denounce|condemn|oppose|demonstrate)\b",
+              r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:protest|demand|denounce|condemn|oppose|demonstrate|defend|urge|complain)\b|against\b)",
               r"\bwith (?:banners|placards|slogans)\b", r"\b(?:held|holding|carried|carrying) (?:up )?(?:banners|placards)\b",
-              r"\bblockad\w*", r"\bblock(?:ed|ing) (?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access)\b",
+              r"\bblockad\w*", r"\bblock(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ ){0,5}(?:roads?|highways?|streets?|routes?|access)\b",
               r"\btear ?gas (?:\w+ ){0,5}disperse\b",
               # banners at a press conference, hunger and labour strikes, occupations: ACLED
               # codes them as (peaceful) protests
@@ -108,14 +108,14 @@ CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged
             r"\bgun ?battles?\b", r"\bfire ?fights?\b", r"\bfought\b", r"\bfighting\b", r"\bbattl(?:e|ed|es|ing)\b",
             r"\bambush\w*", r"\bskirmish\w*", r"\bcounter-?attack\w*", r"\brepel\w*", r"\brepuls\w*",
             r"\bengag(?:ed|ement|ements) (?:with|in)\b", r"\bcombat\b", r"\bhostilities\b", r"\boffensive\b",
-            r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\bneutrali[sz]ed\b",
+            r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\b(?:air/)?ground operations?\b", r"\bneutrali[sz]ed\b",
             r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b",
             r"\bsmall arms\b", r"\bmachine ?guns?\b",
             r"\bdowned (?:a |an |the )?(?:\w+ )?(?:helicopters?|aircraft|planes?|jets?)\b", r"\bin the direction of (?:\w+ ){0,3}positions\b")
 ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\bshot\b", r"\bshoot\w*",
                   r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
-                  r"\binjur\w*", r"\bwound\w*", r"\bopened fire\b", r"\bfired (?:\w+ )?(?:at|on|upon)\b", r"\braid\w*",
+                  r"\binjur\w*", r"\bwound\w*", r"\bopened fire\b", r"\bfired (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b", r"\braid\w*",
                   r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",

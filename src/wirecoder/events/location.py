@@ -239,6 +239,21 @@ def _has_division(name: str, cc: str) -> bool:
         return False
 
 
+_PREV_NAME = re.compile(r"(?:^|(.)\s*)\b([A-Z][\w'\u2019-]*)\s+$")
+_NOT_NAME_PART = {"the", "in", "on", "at", "near", "from", "of", "and", "to", "into", "northern", "southern",
+                  "eastern", "western", "central", "north", "south", "east", "west", "greater", "upper",
+                  "lower", "new", "old", "outside", "around", "across"}
+
+
+def _embedded(text: str, start: int) -> bool:
+    """Is the name at ``start`` the tail of a longer proper name ("Gire Hakkari", "Sehid Kendal")?"""
+    m = _PREV_NAME.search(text[max(0, start - 40):start])
+    if not m or m.group(2).lower() in _NOT_NAME_PART | _NOT_PLACE:
+        return False
+    before = m.group(1)
+    return before is not None and before not in '.!?:;"(\u201c'
+
+
 def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention] = (),
                   prior: Mapping[str, float] | None = None, towns_weak: bool = False) -> Counter:
     """Weighted evidence for the story's country (see the module doc). Earlier places weigh a
@@ -279,6 +294,8 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             across.add(m.start)
         elif text and m.start >= 0 and fc.startswith("PCL") and about_country(text, m.start, m.end):
             w *= 0.3
+        if text and m.start > 0 and _embedded(text, m.start):
+            w *= 0.5  # "Gire Hakkari area": part of a longer local name, not the province itself
         weak_reading = (d.get("population") or 0) < FOREIGN_TOWN or match_tier(m) in (1, 2)
         if town and weak_reading and (towns_weak or (prior and cc not in prior)):
             w *= 0.4
@@ -458,7 +475,7 @@ def _town_or_division(name: str, cc: str, admin: bool) -> Any:
 def _is_qualifier(text: str, start: int) -> bool:
     if text.count("(", 0, start) > text.count(")", 0, start):
         return True
-    return re.search(r"[A-Z][\w'\u2019.-]*,\s*$", text[max(0, start - 40):start]) is not None
+    return re.search(rf"[A-Z][\w'\u2019.-]*(?:\s+{_TYPE_GAP})?,\s*$", text[max(0, start - 50):start]) is not None
 
 
 def top_country(votes: Counter) -> str | None:
@@ -529,6 +546,8 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
     if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
             or re.search(r"\bkm\s+(?:\w+\s+)?(?:of|from)\s+$", before):
         s -= 0.75
+    if re.search(r"[A-Z][\w'.]*\s-\s$", text[max(0, m.start - 40):m.start]):
+        s -= 1.0  # "Manaus - North Zone": a district of the city named before it
     if text.count("(", 0, m.start) > text.count(")", 0, m.start):
         s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
     elif _qualified(text, m):
@@ -567,17 +586,20 @@ def qualifiers(text: str, m: Mention, places: list[Mention]) -> list[Mention]:
 
 
 def _division_outside(text: str, m: Mention, places: list[Mention]) -> Mention | None:
-    """The division qualifying a loosely matched place (a consonant-skeleton reading) when that
-    reading lies outside it: the village is one the gazetteer lacks, and its district is the
-    best place known."""
+    """The division qualifying a loosely matched place (a consonant-skeleton reading) or a
+    village when that reading lies outside it: the village is one the gazetteer lacks, and its
+    district is the best place known."""
     d = m.data or {}
-    if d.get("geonameid") is None or is_exact(m):
-        return None
+    if d.get("geonameid") is None or (is_exact(m) and (d.get("population") or 0) >= SMALL_TOWN):
+        return None  # a village's exact namesake may lie elsewhere too ("Nova Dmytrivka, Kharkiv")
     for q in qualifiers(text, m, places):
         qd = q.data or {}
-        if not is_exact(q) or qd.get("feature_code") not in ("ADM1", "ADM2") or qd.get("country_code") != d.get("country_code"):
+        fc = qd.get("feature_code")
+        seat = fc not in ("ADM1", "ADM2") and _has_division(q.text, qd.get("country_code") or "")
+        if not is_exact(q) or not (fc in ("ADM1", "ADM2") or seat) or qd.get("country_code") != d.get("country_code"):
             continue
-        key = "admin1" if qd["feature_code"] == "ADM1" else "admin2"
+        # a city named like its province stands for the province: "Nova Dmytrivka, Kharkiv"
+        key = "admin2" if fc == "ADM2" else "admin1"
         return None if d.get(key) and d.get(key) == qd.get(key) else q
     return None
 
@@ -585,7 +607,8 @@ def _division_outside(text: str, m: Mention, places: list[Mention]) -> Mention |
 def _qualified(text: str, m: Mention) -> bool:
     """ "Larkana city (Larkana, Sindh)": ACLED-style notes put the event place before its
     administrative qualifiers."""
-    return re.match(rf"\s*(?:{_TYPE_GAP}\s*)?\([A-Z][^()]*\)", text[m.end:m.end + 120], re.I) is not None
+    return re.match(rf"\s*(?:{_TYPE_GAP}\s*)?(?:\s-\s[A-Z][\w'. -]{{0,40}}?\s*)?\([A-Z][^()]*\)", text[m.end:m.end + 120],
+                    re.I) is not None  # also "Sao Paulo - South Zone (Sao Paulo)"
 
 
 def _in_spans(start: int, end: int, spans: list[tuple[int, int]]) -> bool:

@@ -29,7 +29,11 @@ NEVER_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORD
 LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "across", "towards",
             "toward", "through", "inside", "throughout", "via", "between", "within",
             "along", "reach", "entered", "fled", "captured", "seized", "bombed", "attacked",
-            "shelled", "besieged", "reached", "visited"}
+            "shelled", "besieged", "reached", "visited", "raided", "stormed", "struck", "targeted",
+            "overran", "recaptured", "retook", "liberated"}
+# "an airstrike on Korosten", "the attack against Ubari": the target of an attack noun is a place
+ATTACK_NOUNS = {"airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "raid", "raids",
+                "assault", "offensive", "bombardment", "bombing", "shelling", "advance", "march"}
 # Words after a place name inside an organisation's name: "the Shreveport Police Department".
 INSTITUTION = {"police", "department", "county", "city", "school", "schools", "hospital",
                "court", "council", "house", "senate", "university", "college", "public",
@@ -148,6 +152,8 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     k = i - 1
     if k >= 0 and doc[k].lower_ in LOCATIVE:
         return True
+    if k >= 1 and doc[k].lower_ in ("on", "against") and doc[k - 1].lower_ in ATTACK_NOUNS:
+        return True
     if k >= 0 and doc[k].lower_ in TYPE_WORDS and doc[k].is_lower:
         return True  # "the town Ghat"; not "Butler County Coroner"
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TYPE_WORDS:
@@ -185,7 +191,10 @@ def _after_place(doc: Doc, i: int, found: list[Found]) -> bool:
     """Does the name at token i qualify a place just found ("Mala Shestirnya, Kherson")?"""
     if i < 2 or doc[i - 1].text != ",":
         return False
-    end = doc[i - 2].idx + len(doc[i - 2])
+    k = i - 2
+    if k >= 1 and doc[k].lower_ in TYPE_WORDS and doc[k].is_lower:
+        k -= 1  # "Virnopillia district, Kharkiv", "Al Amadiya district, Duhok"
+    end = doc[k].idx + len(doc[k])
     return any(f.end == end and f.kind == "place" for f in found)
 
 
@@ -401,7 +410,11 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             # "in Taizz - Usayfarah" (city - district), which spaCy may call a person,
             # or an ACLED-style qualifier it ran into: "in Arequipa (Arequipa)", "in Soacha, Cundinamarca"
             swallowed |= nxt in ("-", "(", ",") and i == lab[1] and i > 0 and doc[i - 1].lower_ in LOCATIVE
-            if not (known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
+            # "the village of Yakovlivka, Kharkiv": a place word before it vouches even for a village
+            joined = nxt == "-" and not doc[j - 1].whitespace_  # "Mayo-Sava" is one name
+            vouched = nxt in ("-", "(", ",") and not joined and i == lab[1] and strong \
+                or i > lab[1] and _after_place(doc, i, found)
+            if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue
         elif lab is not None and (lab[1], lab[2]) == (i, j) and \
                 (best.entry.is_country or best.entry.fcode == "CONT"):

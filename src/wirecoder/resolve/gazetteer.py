@@ -23,7 +23,7 @@ from typing import Iterable
 from ..models import Place
 from .geo_text import fold, skeleton, strip_article
 
-VERSION = "8"
+VERSION = "9"
 ENV = "WIRECODER_GAZETTEER"
 
 SCHEMA = """

@@ -50,3 +50,16 @@ def role_for(text: str, start: int, end: int) -> str:
     if _MENTION_BEFORE.search(before):
         return "mention"
     return "event"
+
+
+# "Russian forces", "Turkish army warplanes", "Saudi-led coalition": the nationality of an armed
+# actor, which often fights abroad, says little about where the event was.
+_FORCES_AFTER = re.compile(r"^(?:[\s-]+(?:led|backed|army|military|air|naval|armed|government|state|special|regime))*\s+"
+                           r"(?:forces?|troops|army|military|soldiers|servicemen|warplanes|jets|aircraft|"
+                           r"air ?strikes|drones?|navy|artillery|missiles?|units?|positions|coalition|"
+                           r"helicopters|paratroopers|marines|aviation)\b", re.I)
+
+
+def forces_demonym(text: str, end: int) -> bool:
+    """Is the demonym ending at ``end`` the nationality of armed forces ("Russian forces")?"""
+    return _FORCES_AFTER.match(text[end:end + 40]) is not None

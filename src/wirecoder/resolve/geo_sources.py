@@ -218,6 +218,9 @@ def load_rows(min_population: int = 500) -> tuple[list[Row], dict[str, list[int]
         if stripped and stripped != name:
             names.append(stripped)
         names += direction_variants(stripped or name)
+        adj = _ADJECTIVAL_OBLAST.match(name)
+        if adj:  # "Kharkivs'ka Oblast'" is Kharkiv oblast
+            names.append(adj.group(1))
         cs = [a for a, c2, st in abbrev if c2 == cc and st == code]
         rows.append(Row(id=gid, name=name, lat=lat, lon=lon, cc=cc, admin1_code=code, admin1=name,
                         fclass="A", fcode="ADM1", population=adm1_pop[key], precision="region",
@@ -360,6 +363,10 @@ def direction_variants(name: str) -> list[str]:
             if v.lower() != name.lower() and v not in out:
                 out.append(v)
     return out
+
+
+# A Ukrainian oblast named by its adjective ("Kharkivs'ka Oblast'"): news writes the city's name.
+_ADJECTIVAL_OBLAST = re.compile(r"^(\w+?)s[\u2019']ka Oblast[\u2019']?$")
 
 
 _GENERIC = {"Federal", "Capital", "Central", "Nacional", "National", "Metropolitana", "Especial"}

@@ -21,6 +21,7 @@ _ARTICLES = {"al", "el", "ul", "ad", "adh", "an", "ar", "as", "ash", "at", "ath"
              "en", "er", "es", "esh", "et", "ez"}
 _VOWELS = re.compile(r"[aeiouy]+")
 _DOUBLE = re.compile(r"([a-z])\1+")
+_DOUBLE_DIGRAPH = re.compile(r"(zh|sh|ch|kh|ts)\1+")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u1e00-\u1eff\u2010-\u201f\u02b0-\u02ff]")
 
 
@@ -49,6 +50,7 @@ def _skel_token(t: str) -> str:
     if len(t) > 3 and t.endswith("h") and t[-2] in "aeiou":  # Misratah -> Misrata
         t = t[:-1]
     t = _DOUBLE.sub(r"\1", t)
+    t = _DOUBLE_DIGRAPH.sub(r"\1", t)  # Zaporizhzhia -> Zaporizhia
     head, rest = t[0], t[1:]
     rest = _VOWELS.sub("", rest)
     if head in "aeiouy":  # Ubari/Obari/Awbari: an initial vowel is kept, as a generic one

@@ -19,6 +19,7 @@ from . import geo_rank
 from .focus import prior_votes
 from .gazetteer import TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, get_gazetteer
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
+from .geo_roles import forces_demonym
 from .geo_text import fold
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
@@ -285,7 +286,8 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
                                          weight=f.weight))
     votes: Counter = prior_votes(article)  # the collection's focus, if any (resolve/focus.py)
     for f in found:
-        if f.kind == "demonym" and f.candidates:
+        if f.kind == "demonym" and f.candidates and not forces_demonym(text, f.end):
+            # not "Russian forces": armed forces fight abroad, their nationality says little
             votes[f.candidates[0].entry.cc] += 0.5
     geo_rank.rank(mentions, votes)
     dl = dateline_span(text)
@@ -302,7 +304,7 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
         role = "dateline" if dl and dl[0] <= f.start < dl[1] else role_for(text, f.start, f.end)
         out.append(Mention(kind="place", start=f.start, end=f.end, text=f.text, label=f.label,
                            role=role, data=_place_data(e, f.text, m.confidence)))
-    focus_cc = _country_focus(out)
+    focus_cc = _country_focus(out, text)
     for name in byline_places(article.byline or ""):
         p = resolve_name(name)
         data = asdict(p) if p else asdict(Place(name=name))
@@ -316,12 +318,12 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
     return out
 
 
-def _country_focus(mentions: list[Mention]) -> str | None:
+def _country_focus(mentions: list[Mention], text: str = "") -> str | None:
     c: Counter = Counter()
     for m in mentions:
         cc = m.data.get("country_code")
         if cc and m.role in ("event", "mention", "dateline"):
             c[cc] += 1.0
         elif cc and m.role == "demonym":
-            c[cc] += 0.5
+            c[cc] += 0.1 if forces_demonym(text, m.end) else 0.5
     return c.most_common(1)[0][0] if c else None
