@@ -68,6 +68,20 @@ CASES = [
     ("Bandits attacked the refugee camp at night.", "Attack"),  # a refugee camp is not an army camp
     ("Militants attacked an army camp near the border.", "Armed clash"),
     ("Gunmen killed a park ranger on patrol in the reserve.", "Armed clash"),  # rangers are armed
+    # capitalised words inside names are not modal verbs ("Will", "Plan")
+    ("Members of the We Will Stop Violence Movement staged a protest in the square.", "Peaceful protest"),
+    ("Parents from Plan Tres staged a demonstration outside the school.", "Peaceful protest"),
+    ("Residents blocked an avenue to demand paved roads.", "Peaceful protest"),
+    ("Nurses gathered in the town centre, demanding a pay rise.", "Peaceful protest"),
+    ("Parents took over the primary school to denounce the lack of teachers.", "Peaceful protest"),
+    ("Taxi drivers held a strike against new licence fees.", "Peaceful protest"),
+    ("About 40 hauliers drove at a slow pace on the ring road to denounce fuel prices.", "Peaceful protest"),
+    ("Students staged a 'March for Books' through the city.", "Peaceful protest"),
+    ("Police fired multiple shots at a car driven by two farmers.", "Attack"),
+    ("The army fired cluster munitions at the town.", "Shelling/artillery/missile attack"),
+    ("Government forces conducted strikes with Su-25 jets near the village.", "Air/drone strike"),
+    ("Government air forces bombed the village overnight.", "Air/drone strike"),
+    ("Soldiers conducted ground operations in the forest near the village.", "Armed clash"),
 ]
 
 
@@ -100,6 +114,7 @@ def test_taxonomy_mapping():
     "The weather was pleasant and the market reopened on Sunday.",
     "There are about 500 members of the group in the country.",
     "Villagers fear the militants may attack the camp.",
+    "The rebels will attack the town tomorrow.",
 ])
 def test_non_events(nlp, text):
     assert classify_sentence(text, nlp(text)[:]) is None

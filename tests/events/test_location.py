@@ -322,3 +322,10 @@ def test_a_hyphenated_division_name_is_not_split_into_a_foreign_place(pipe):
     ev = primary(pipe, "On 10 March 2022, Cameroonian soldiers killed five Boko Haram militants in Amchoda "
                        "(Kolofata, Mayo-Sava).", pub="2022-03-20")
     assert ev.location.country_code == "CM"
+
+
+def test_a_city_and_district_in_parentheses_after_an_institution_is_the_place(pipe):
+    ev = primary(pipe, "On 19 April 2022, union members held a press conference with a banner in front of the "
+                       "Busan Metropolitan City Hall (Busan - Yeonje).", pub="2022-04-30")
+    assert ev.location.country_code == "KR"
+    assert near(ev.location, 35.18, 129.08)  # Busan

@@ -26,13 +26,14 @@ AIR = _re(r"\bair ?strikes?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone
           r"carried out|conducted|launched|dropped)",
           r"\bbombed by (?:war ?planes|aircraft|jets|drones|helicopters)",
           r"\baerial (?:bombardment|bombing|attack|strike)s?", r"\bbombing raids?\b",
+          r"\bstrikes? with (?:[\w-]+ ){0,3}?(?:jets?|aircraft|planes|warplanes|helicopters|drones)\b",
           r"\b(?:kamikaze|loitering|armed) drones?\b", r"\bbarrel bombs?\b")
 SHELLING = _re(r"\bshell(?:ed|ing|ings|s)\b", r"\bartillery\b", r"\bmortars?\b", r"\brockets?\b",
                r"\bmissiles?\b", r"\bMLRS\b", r"\bmultiple[- ]launch", r"\bhowitzers?\b",
                r"\btank (?:fire|shells?)\b", r"\bbombard\w*", r"\bheavy weapons\b",
                r"\bexplosions? (?:were |was )?(?:heard|observed|recorded|reported)",
                r"\b(?:Grad|Uragan|Smerch|Tochka|Iskander|Kalibr|HIMARS)\b", r"\bprojectiles?\b",
-               r"\bfired (?:a |an |\w+ )?shells?\b")
+               r"\bfired (?:a |an |\w+ )?shells?\b", r"\bcluster (?:munitions?|bombs?)\b", r"\bfired (?:\w+ ){0,2}munitions\b")
 GRENADE = _re(r"\bgrenades?\b", r"\bRPGs?\b")
 IED = _re(r"\bIEDs?\b", r"\bVBIEDs?\b", r"\bimprovised explosive", r"\bland ?mines?\b",
           r"\broadside bombs?\b", r"\bexplosive devices?\b", r"\bcar bombs?\b",
@@ -50,12 +51,18 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*",
               r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:protest|demand|denounce|condemn|oppose|demonstrate|defend|urge|complain)\b|against\b)",
               r"\bwith (?:banners|placards|slogans)\b", r"\b(?:held|holding|carried|carrying) (?:up )?(?:banners|placards)\b",
-              r"\bblockad\w*", r"\bblock(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ ){0,5}(?:roads?|highways?|streets?|routes?|access)\b",
+              r"\bblockad\w*", r"\bblock(?:s|ed|ing)? (?:the |a |an )?(?:[\w-]+ ){0,5}(?:roads?|highways?|streets?|avenues?|routes?|access|traffic)\b",
               r"\btear ?gas (?:\w+ ){0,5}disperse\b",
               # banners at a press conference, hunger and labour strikes, occupations: ACLED
               # codes them as (peaceful) protests
               r"\bpress conferences? with (?:a |their )?(?:banners?|placards?|signs?|pickets?)",
-              r"\bdisplay(?:ed|ing|s)? (?:\w+ )?(?:banners|placards|signs|posters)\b",
+              r"\bdisplay(?:ed|ing|s)? (?:\w+ ){0,3}(?:banners|placards|signs|posters)\b",
+              r"\bstag(?:ed|ing|e|es) (?:a |an )?['\u2018\u201c]?(?:[\w-]+ ){0,3}?(?:march|rally|vigil|sit-in|strike|walk|picket|gathering|motorcade|caravan)",
+              r"\b(?:held|holding|staged|observed|began|launched) (?:a |an )?(?:\w+[- ])?(?:hour |day )?strike\b",
+              r"\bmotorcades?\b", r"\b(?:drove|driving|drive) at (?:a )?slow (?:pace|speed)\b", r"\bgo-?slow\b",
+              r"\bgathered\b(?=[^.;]{0,200}\b(?:demand\w*|denounc\w*|against|oppos\w*|call(?:ing|ed)? (?:for|on)|in (?:support|solidarity)|"
+              r"to (?:show|express|raise|urge|mark|defend|complain|ask|support|reject|oppose|celebrate|commemorate|honou?r|prevent)))",
+              r"\b(?:took|take|taking) over (?:the |a )?(?:[\w-]+ ){0,4}(?:school|offices?|building|premises|hall|headquarters|university|campus)\b",
               r"\bhunger[- ]strik\w*", r"\b(?:climate|school|work|labou?r|partial|sit-down|warning|teachers'?) strikes?\b",
               r"\bwork stoppages?\b", r"\bwalk-?outs?\b", r"\b(?:took|take|taking|takes) (?:to )?the streets\b",
               r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:support|show|call|raise|express|mark|commemorate|honou?r|"
@@ -63,7 +70,7 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\b(?:cut|cutting|closed|closing) (?:off )?(?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access|entrances?|junctions?|bridges?)\b",
               r"\bblock(?:ed|ing)? (?:the |a )?(?:[\w-]+ ){0,3}(?:entrances?|junctions?|bridges?|gates?|port|railway)\b",
               r"\boccup(?:ied|y|ying) (?:the |a )?(?:[\w'-]+ ){0,4}(?:offices?|buildings?|premises|cent(?:er|re)|headquarters|"
-              r"square|hall|university|campus|factory|ministry|town hall|city hall|parliament)\b",
+              r"square|hall|university|campus|factory|ministry|town hall|city hall|parliament|school|villa|forest|site|plant|mine)\b",
               r"\b(?:torch|torchlight|pride|peace|solidarity|silent|memorial|protest) (?:march|walk)(?:es)?\b",
               r"\binterrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:conference|meeting|speech|session|ceremony|event)\b")
 RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit))",
@@ -183,7 +190,8 @@ CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"
                      r"\bbody\b", r"\bbodies\b", r"\bhumanitarian\b", r"\baid workers?\b", r"\bdisplaced\b", r"\bIDPs?\b")
 
 # Intentions and hypotheticals are not events ("planned to carry out attacks").
-IRREALIS = _re(r"\b(?:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|(?-i:may)|will|fear\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
+# lower-case only: "We Will Stop Femicides Movement", "Plan Tres Mill" are names, not intentions
+IRREALIS = _re(r"\b(?-i:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|may|will|fear\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
                r"|\b(?:for|about) carrying out (?:an? )?$"  # "devices intended ... for carrying out attacks"
                r"|\b(?:type|kind|sort|design)s? of (?:the |a |an )?$")  # "the type of bomb he used"
 NEGATED = _re(r"\b(?:no|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")

@@ -179,6 +179,8 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
         if group and len(group) >= 2 and any(_is_place_name(p) for p in group
                                              if p != doc[i:j].text):
             return True
+        if len(group) == 1 and " - " in group[0] and _is_place_name(group[0].split(" - ")[0]):
+            return True  # ACLED's city and district: "(Gwangju - Dong)", "(Daegu - Jung)"
     if j + 1 < len(doc) and doc[j].text in (",", "(") and doc[j + 1].is_title:
         nxt = doc[j + 1].text
         for c in get_gazetteer().lookup(nxt, False):
@@ -413,7 +415,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             # "the village of Yakovlivka, Kharkiv": a place word before it vouches even for a village
             joined = nxt == "-" and not doc[j - 1].whitespace_  # "Mayo-Sava" is one name
             vouched = nxt in ("-", "(", ",") and not joined and i == lab[1] and strong \
-                or i > lab[1] and _after_place(doc, i, found)
+                or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text == "(" and strong)
             if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue
         elif lab is not None and (lab[1], lab[2]) == (i, j) and \
