@@ -82,6 +82,18 @@ CASES = [
     ("Government forces conducted strikes with Su-25 jets near the village.", "Air/drone strike"),
     ("Government air forces bombed the village overnight.", "Air/drone strike"),
     ("Soldiers conducted ground operations in the forest near the village.", "Armed clash"),
+    ("Herders speared a farmer who strayed onto their pasture.", "Attack"),
+    ("Residents set a suspected thief alight near the market.", "Mob violence"),
+    ("Unidentified gunmen open fire on a minibus near the bridge.", "Attack"),
+    ("Soldiers engaged militants hiding in the forest.", "Armed clash"),
+    ("Militiamen routed a group of suspected bandits near the well.", "Armed clash"),
+    ("Militants stripped a trader of his motorbike on the road.", "Looting/property destruction"),
+    ("Militants seized a large number of ruminants from the herders.", "Looting/property destruction"),
+    ("Militants exploded a bridge on the main road.", "Remote explosive/landmine/IED"),
+    ("Post-election violence went on in the slum for three days.", "Violent demonstration"),
+    ("Women were raped during the post-election violence.", "Sexual violence"),  # the specific act first
+    ("Parents camped outside the court to demand the release of the school owner.", "Peaceful protest"),
+    ("The armed forces launched Operation Dawn in the northern regions.", "Change to group/activity"),
 ]
 
 

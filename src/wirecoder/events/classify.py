@@ -282,6 +282,10 @@ def classify_sentence(text: str, span: Any = None) -> Detection | None:
             return Detection("Mob violence", m.start(), m.end(), 0.6, "attack-mob")
         return Detection("Attack", m.start(), m.end(), 0.65, "attack")
 
+    m = _live(L.ELECTION_VIOLENCE, text)
+    if m:
+        return Detection("Violent demonstration", m.start(), m.end(), 0.5, "riot")
+
     weak: list[tuple[int, str, str, re.Match[str]]] = []
     for pat, sub, cue in ((L.BASE, "Headquarters or base established", "base"),
                           (L.AGREEMENT, "Agreement", "agree"),

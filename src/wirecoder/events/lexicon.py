@@ -41,7 +41,7 @@ IED = _re(r"\bIEDs?\b", r"\bVBIEDs?\b", r"\bimprovised explosive", r"\bland ?min
           r"\bplanted (?:a |an )?(?:bomb|explosive)", r"\bbooby[- ]?trap\w*", r"\bmine (?:explo|blast)\w*",
           r"\bbomb (?:exploded|went off|blast|attack)", r"\bbomb(?:ing)?s?\b(?! disposal)",
           r"\bexplosions?\b", r"\bblasts?\b", r"\bdetonat\w*", r"\bexplosives?\b",
-          r"\bbombed\b", r"\b(?:blew|blown|blowing) up\b")
+          r"\bbombed\b", r"\b(?:blew|blown|blowing) up\b", r"\bexploded\b")
 
 PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\brall(?:y|ies|ied)\b",
               r"\b(?:marched|marching|marches)\b", r"\ba march\b", r"\bsit-ins?\b", r"\bpicket\w*",
@@ -59,7 +59,7 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bdisplay(?:ed|ing|s)? (?:\w+ ){0,3}(?:banners|placards|signs|posters)\b",
               r"\bstag(?:ed|ing|e|es) (?:a |an )?['\u2018\u201c]?(?:[\w-]+ ){0,3}?(?:march|rally|vigil|sit-in|strike|walk|picket|gathering|motorcade|caravan)",
               r"\b(?:held|holding|staged|observed|began|launched) (?:a |an )?(?:\w+[- ])?(?:hour |day )?strike\b",
-              r"\bmotorcades?\b", r"\b(?:drove|driving|drive) at (?:a )?slow (?:pace|speed)\b", r"\bgo-?slow\b",
+              r"\bmotorcades?\b", r"\bcamp(?:ed|ing) (?:outside|in front of)\b", r"\b(?:drove|driving|drive) at (?:a )?slow (?:pace|speed)\b", r"\bgo-?slow\b",
               r"\bgathered\b(?=[^.;]{0,200}\b(?:demand\w*|denounc\w*|against|oppos\w*|call(?:ing|ed)? (?:for|on)|in (?:support|solidarity)|"
               r"to (?:show|express|raise|urge|mark|defend|complain|ask|support|reject|oppose|celebrate|commemorate|honou?r|prevent)))",
               r"\b(?:took|take|taking) over (?:the |a )?(?:[\w-]+ ){0,4}(?:school|offices?|building|premises|hall|headquarters|university|campus)\b",
@@ -80,6 +80,8 @@ RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squ
            r"\browdy\b", r"\brampag\w*", r"\bunrest\b", r"\bmutin(?:y|ied|ying|eers?)\b",
            r"\bchas(?:e|ed|ing) (?:\w+ )?(?:police|officers|security)",
            r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival)")
+# "post-election violence" with nothing more specific: ACLED's usual reading is a violent demonstration
+ELECTION_VIOLENCE = _re(r"\b(?:post-?election|election|electoral) violence\b")
 MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
           r"\b(?:angry|irate) (?:residents|youths?|villagers|crowd|locals|members of the public|mob)",
           r"\b(?:beaten|stoned|burnt|burned) to death by (?:\w+ ){0,2}(?:residents|villagers|a crowd|locals|youths?|members of the public)",
@@ -109,20 +111,23 @@ TRANSFER = _re(r"\bwithdr(?:ew|awn|aw|awal)\b", r"\bhanded over\b", r"\bhandover
 SEXUAL = _re(r"\brap(?:ed|e|es|ing|ist)\b", r"\bsexual(?:ly)? (?:assault\w*|violence|abuse\w*|exploit\w*|harass\w*)",
              r"\bgang[- ]?rap\w*", r"\bdefil\w*", r"\bmolest\w*")
 ABDUCT = _re(r"\babduct\w*", r"\bkidnap\w*", r"\bhostages?\b", r"\btaken captive\b", r"\bforced(?:ly)? disappear\w*",
-             r"\bdisappeared\b", r"\btook (?:\w+ ){0,4}(?:away|captive|hostage)\b", r"\bcaptured (?:\w+ ){0,2}(?:civilians|villagers|people|men|women|children|residents)",
+             r"\bdisappear(?:ed|s)\b", r"\btook (?:\w+ ){0,4}(?:away|captive|hostage)\b", r"\bcaptured (?:\w+ ){0,2}(?:civilians|villagers|people|men|women|children|residents)",
              r"\bheld captive\b", r"\b(?:transported|taken|took \w+) to an unknown (?:destination|location)")
 CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged (?:gun)?fire\b", r"\bgun ?fights?\b",
             r"\bgun ?battles?\b", r"\bfire ?fights?\b", r"\bfought\b", r"\bfighting\b", r"\bbattl(?:e|ed|es|ing)\b",
             r"\bambush\w*", r"\bskirmish\w*", r"\bcounter-?attack\w*", r"\brepel\w*", r"\brepuls\w*",
             r"\bengag(?:ed|ement|ements) (?:with|in)\b", r"\bcombat\b", r"\bhostilities\b", r"\boffensive\b",
             r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\b(?:air/)?ground operations?\b", r"\bneutrali[sz]ed\b",
-            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b",
+            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b", r"\brout(?:ed|ing)\b",
+            r"\bengaged (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|jihadists|assailants|attackers|troops|forces|soldiers)\b",
+            r"\bchas(?:e|ed|es|ing) (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|raiders|attackers)\b",
             r"\bsmall arms\b", r"\bmachine ?guns?\b",
             r"\bdowned (?:a |an |the )?(?:\w+ )?(?:helicopters?|aircraft|planes?|jets?)\b", r"\bin the direction of (?:\w+ ){0,3}positions\b")
 ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\bshot\b", r"\bshoot\w*",
                   r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
-                  r"\binjur\w*", r"\bwound\w*", r"\bopened fire\b", r"\bfired (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b", r"\braid\w*",
+                  r"\binjur\w*", r"\bwound\w*", r"\bopen(?:ed|s|ing)? fire\b", r"\bfir(?:ed|ing) (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b",
+                  r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\braid\w*",
                   r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",
@@ -134,7 +139,9 @@ ARREST = _re(r"\barrest\w*", r"\bdetain\w*", r"\bdetention\b", r"\bapprehend\w*"
              r"\bpicked up by (?:police|security)")
 LOOT = _re(r"\bloot\w*", r"\bpillag\w*", r"\bplunder\w*", r"\bstole\b", r"\bstolen\b", r"\bsteal\w*", r"\brustl\w*",
            rf"\bseiz(?:ed|e|ing) {W}(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|carts?|boats?|merchandise|belongings|goods|cattle|livestock|animals|food|grain|millet|money|cash|motorcycles?|motorbikes?|property|supplies|fuel|camels|goats|sheep|cows|crops|bags|phones?|equipment)\b",
-           r"\bhijack\w*", r"\bextort\w*", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
+           r"\bhijack\w*", r"\bextort\w*", r"\bstripp(?:ed|ing) (?:\w+ ){0,4}of\b",
+           r"\bseiz(?:ed|e|ing) (?:\w+ ){0,5}(?:ruminants|livestock|cattle|tricycles|ambulances?|vans?|medicines?|motorbikes)\b",
+           r"\bburn(?:ed|t|ing) (?:\w+ ){0,3}(?:machines|infrastructure|town halls?|bars?|granaries)\b", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
            r"\btorch(?:ed|ing)\b", r"\bset (?:\w+ ){0,4}(?:on )?fire\b", r"\bset ablaze\b", r"\bdestroy\w*", r"\bdestruct\w*",
            r"\bdemolish\w*", r"\bvandali[sz]\w*", r"\braz(?:ed|ing)\b", r"\bdamag\w*", r"\bsabotag\w*", r"\barson\w*",
            r"\brobb\w*", r"\bremov(?:ed|ing) (?:the |their )?(?:goods|merchandise|belongings|supplies)\b",
@@ -159,7 +166,8 @@ CHANGE = _re(r"\bmovement of forces\b", r"\b(?:re)?deploy\w*", r"\breinforc\w*",
              r"\bbanned\b", r"\bsuspend\w*", r"\boverfl(?:ying|ew)\b", r"\bflew over\b",
              r"\b(?:fighters|militants|troops|forces|soldiers|rebels) (?:have )?(?:arrived|moved|crossed|entered|gathered|massed)",
              r"\bescaped to\b", r"\bfled to\b", r"\bchange to group", r"\bpresence\b",
-             r"\bsecurity measures\b", r"\block-?downs?\b")
+             r"\bsecurity measures\b", r"\block-?downs?\b",
+             r"\b(?:launched|announced) (?:an? )?(?:new )?(?-i:Operation)\b", r"\boperations? (?:is |was |are )?underway\b")
 OTHER = _re(r"\bnon-violent activity\b", r"\bdisplace\w*", r"\bevacuat\w*", r"\bfled\b", r"\bfle(?:e|eing)\b",
             r"\bconvict\w*", r"\bsentenc\w*", r"\bcourt\b", r"\btrial\b", r"\breleased\b", r"\bfreed\b", r"\brescued\b",
             r"\bwarned\b", r"\bultimatum\b", r"\bcommemorat\w*", r"\bfuneral\b")
