@@ -367,3 +367,26 @@ def test_air_strikes_of_the_ukraine_war_are_coded_to_the_air_force(nlp):
     ev = res.events[0]
     assert ev.sub_event_type == "Air/drone strike"
     assert ev.actor1.canonical == "Military Forces of Russia Air Force"
+
+
+@pytest.mark.parametrize("body", [
+    ["On 3 May, three traders were hurt when their truck hit an IED near Kessen. The device was suspected to have "
+     "been planted by JNIM."],
+    ["On 3 May, gunmen killed two traders near Kessen. JNIM claimed responsibility for the attack."],
+])
+def test_the_group_that_claims_or_is_blamed_for_an_attack_is_actor1(nlp, body):
+    _, res = code(nlp, body)
+    assert res.events[0].actor1.canonical.startswith("JNIM")
+
+
+@pytest.mark.parametrize("pub,canonical", [("2020-06-01", "Taliban"),
+                                           ("2022-06-01", "Military Forces of Afghanistan")])
+def test_a_group_that_took_power_is_coded_as_the_state_from_that_day(nlp, pub, canonical):
+    _, res = code(nlp, ["On 3 May, the Taliban shot dead a former police officer in Kessen."], pub=pub)
+    assert res.events[0].actor1.canonical == canonical
+
+
+def test_operation_barkhane_is_france_s_military(nlp):
+    _, res = code(nlp, ["On 3 May, Operation Barkhane forces conducted airstrikes near Kessen."])
+    assert res.events[0].actor1.canonical == "Military Forces of France"
+    assert res.events[0].actor1.inter == 8  # abroad: external forces

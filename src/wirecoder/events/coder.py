@@ -61,7 +61,7 @@ from . import lexicon as LX
 from . import location as L
 from .classify import _TOPIC, Detection, _roles, classify_sentence
 from ..extract.claims import find_claims
-from ..resolve.actors import find_actors, link_anaphora, resolve_actor
+from ..resolve.actors import find_actors, generic_actor, link_anaphora, resolve_actor
 from ..resolve.focus import prior_votes
 from ..resolve.places import at_seat
 from .dedup import Candidate, deduplicate
@@ -283,6 +283,36 @@ def _remember_group(ctx: _Ctx, a: Actor | None) -> None:
     if a is not None and a.type not in (None, "Civilians", "Protesters", "Rioters", "State forces") \
             and not (a.canonical or "").startswith("Unidentified"):
         ctx.last_group = a
+
+
+_CLAIM_AFTER = re.compile(r"^\W{0,3}(?:\w+\s+){0,2}?(?:claimed|has claimed|have claimed)\b", re.I)
+_BY_BEFORE = re.compile(r"\b(?:planted|carried out|perpetrated|claimed|committed|blamed on|attributed to)\s+by\s+"
+                        r"(?:the\s+)?(?:suspected\s+|presumed\s+)?$|\bblamed on\s+(?:the\s+)?$|"
+                        r"\battributed to\s+(?:the\s+)?$", re.I)
+
+
+def _claimant(ctx: _Ctx, si: int) -> Mention | None:
+    """A named armed group that the event's paragraph says claimed it or is blamed for it."""
+    para = ctx.paragraph(ctx.sents[si].start_char)
+    for m in ctx.actors:
+        d = m.data or {}
+        if ctx.paragraph(m.start) != para or not d.get("named") or d.get("inter") not in (2, 3, 4):
+            continue
+        if _CLAIM_AFTER.match(ctx.text[m.end:m.end + 40]) or _BY_BEFORE.search(ctx.text[max(0, m.start - 40):m.start]):
+            return m
+    return None
+
+
+# Groups that took power: ACLED codes them as the state's forces from that day.
+_IN_POWER = {"Taliban": ("AF", "2021-08-15")}
+
+
+def _in_power(a: Actor | None, date: str | None) -> Actor | None:
+    took = _IN_POWER.get((a.canonical or "") if a else "")
+    if a is None or took is None or not date or date[:10] < took[1][:len(date[:10])]:
+        return a
+    canon, inter = generic_actor("military", took[0])
+    return replace(a, canonical=canon, type="State forces", inter=inter, country=took[0])
 
 
 def _period_name(a: Actor | None, date: str | None) -> Actor | None:
@@ -526,6 +556,13 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         # the Ukraine war's air strikes are coded to the air force branch ("Military Forces of
         # Russia (2000-) Air Force"), as ACLED names a branch after its force
         actor1 = replace(actor1, canonical=actor1.canonical + " Air Force")
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group"):
+        claimant = _claimant(ctx, si)
+        if claimant is not None:
+            # "Al Shabaab claimed responsibility", "suspected to have been planted by Al Shabaab":
+            # ACLED codes the claimed or suspected group
+            actor1 = _actor_for(ctx, claimant.text, claimant.start, claimant.end, iso2) or actor1
+    actor1, actor2 = _in_power(actor1, date), _in_power(actor2, date)
     if sub == "Armed clash" and (iso2 or "").upper() in _STATE_FIRST and actor2 is not None and actor2.inter == 1 \
             and (actor1 is None or actor1.inter != 1) and _EXCHANGE.search(text):
         actor1, actor2 = actor2, actor1  # "armed men exchanged fire with military police"
