@@ -94,6 +94,14 @@ CASES = [
     ("Women were raped during the post-election violence.", "Sexual violence"),  # the specific act first
     ("Parents camped outside the court to demand the release of the school owner.", "Peaceful protest"),
     ("The armed forces launched Operation Dawn in the northern regions.", "Change to group/activity"),
+    ("About 20 people gathered at the St. Anne church to call for the mayor's resignation.", "Peaceful protest"),
+    ("Supporters of the jailed editor demanded his release outside the court.", "Peaceful protest"),
+    ("Hundreds of workers formed a human chain along the avenue.", "Peaceful protest"),
+    ("Some 800 people took part in the Easter march through the old town.", "Peaceful protest"),
+    ("Truck drivers blocked (means unspecified) the main road for a second day.", "Peaceful protest"),
+    ("Heavy gunfire erupted between the rebels and the army near the bridge.", "Armed clash"),
+    ("Troops fired over twenty artilleries towards three villages.", "Shelling/artillery/missile attack"),
+    ("Soldiers captured the rector of the seminary in the town.", "Abduction/forced disappearance"),
 ]
 
 
@@ -127,6 +135,7 @@ def test_taxonomy_mapping():
     "There are about 500 members of the group in the country.",
     "Villagers fear the militants may attack the camp.",
     "The rebels will attack the town tomorrow.",
+    "Residents said 10 people were seen in March near the river.",  # the month is not a march
 ])
 def test_non_events(nlp, text):
     assert classify_sentence(text, nlp(text)[:]) is None

@@ -28,7 +28,7 @@ AIR = _re(r"\bair ?strikes?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone
           r"\baerial (?:bombardment|bombing|attack|strike)s?", r"\bbombing raids?\b",
           r"\bstrikes? with (?:[\w-]+ ){0,3}?(?:jets?|aircraft|planes|warplanes|helicopters|drones)\b",
           r"\b(?:kamikaze|loitering|armed) drones?\b", r"\bbarrel bombs?\b")
-SHELLING = _re(r"\bshell(?:ed|ing|ings|s)\b", r"\bartillery\b", r"\bmortars?\b", r"\brockets?\b",
+SHELLING = _re(r"\bshell(?:ed|ing|ings|s)\b", r"\bartiller(?:y|ies)\b", r"\bheavy and light weapons\b", r"\bmortars?\b", r"\brockets?\b",
                r"\bmissiles?\b", r"\bMLRS\b", r"\bmultiple[- ]launch", r"\bhowitzers?\b",
                r"\btank (?:fire|shells?)\b", r"\bbombard\w*", r"\bheavy weapons\b",
                r"\bexplosions? (?:were |was )?(?:heard|observed|recorded|reported)",
@@ -60,17 +60,23 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bstag(?:ed|ing|e|es) (?:a |an )?['\u2018\u201c]?(?:[\w-]+ ){0,3}?(?:march|rally|vigil|sit-in|strike|walk|picket|gathering|motorcade|caravan)",
               r"\b(?:held|holding|staged|observed|began|launched) (?:a |an )?(?:\w+[- ])?(?:hour |day )?strike\b",
               r"\bmotorcades?\b", r"\bcamp(?:ed|ing) (?:outside|in front of)\b", r"\b(?:drove|driving|drive) at (?:a )?slow (?:pace|speed)\b", r"\bgo-?slow\b",
-              r"\bgathered\b(?=[^.;]{0,200}\b(?:demand\w*|denounc\w*|against|oppos\w*|call(?:ing|ed)? (?:for|on)|in (?:support|solidarity)|"
-              r"to (?:show|express|raise|urge|mark|defend|complain|ask|support|reject|oppose|celebrate|commemorate|honou?r|prevent)))",
+              r"\bgathered\b(?=(?:[^.;]|(?<=St)\.|(?<=Mt)\.|(?<=\b[A-Z])\.){0,200}\b(?:demand\w*|denounc\w*|against|oppos\w*|call(?:ing|ed)? (?:for|on)|"
+              r"in (?:support|solidarity)|to (?:show|express|raise|urge|mark|defend|complain|ask|support|reject|oppose|celebrate|"
+              r"commemorate|honou?r|prevent|advocate|request|voice|pay tribute)))",
+              r"\b(?:demand(?:ed|ing)|call(?:ed|ing) for) (?:the |his |her |their )?release\b", r"\bhuman (?:chain|mosaic)s?\b",
+              r"\b(?:torchlight|candlelight) (?:procession|vigil)s?\b", r"\b(?-i:march(?:es)?) (?:was|were) held\b",
+              r"\b(?:joined|held|organi[sz]ed|in (?:a|an|the)) (?:[\w-]+ ){0,2}(?-i:march(?:es)?)\b",  # not the month
+              r"\b(?:sit|die|kiss|sleep|teach|lie)-ins?\b", r"\bfreedom convoy\b", r"\bslow(?:ed)? (?:down )?(?:the )?traffic\b",
+              r"\bblock(?:ed|ing) \((?:means|through) [^)]*\)", r"\bblock(?:ed|ing) (?:the )?(?:[\w'-]+ ){0,3}(?:roundabouts?|accesses)\b",
               r"\b(?:took|take|taking) over (?:the |a )?(?:[\w-]+ ){0,4}(?:school|offices?|building|premises|hall|headquarters|university|campus)\b",
               r"\bhunger[- ]strik\w*", r"\b(?:climate|school|work|labou?r|partial|sit-down|warning|teachers'?) strikes?\b",
-              r"\bwork stoppages?\b", r"\bwalk-?outs?\b", r"\b(?:took|take|taking|takes) (?:to )?the streets\b",
+              r"\bwork stoppages?\b", r"\bwalk-?outs?\b", r"\b(?:took|take|taking|takes) (?:to )?the streets?\b",
               r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:support|show|call|raise|express|mark|commemorate|honou?r|"
               r"remember|mourn)|in (?:support|solidarity|memory) (?:of|with))\b",
               r"\b(?:cut|cutting|closed|closing) (?:off )?(?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access|entrances?|junctions?|bridges?)\b",
               r"\bblock(?:ed|ing)? (?:the |a )?(?:[\w-]+ ){0,3}(?:entrances?|junctions?|bridges?|gates?|port|railway)\b",
               r"\boccup(?:ied|y|ying) (?:the |a )?(?:[\w'-]+ ){0,4}(?:offices?|buildings?|premises|cent(?:er|re)|headquarters|"
-              r"square|hall|university|campus|factory|ministry|town hall|city hall|parliament|school|villa|forest|site|plant|mine)\b",
+              r"square|hall|university|campus|factory|ministry|town hall|city hall|parliament|schools?|villa|forest|site|plant|mine)\b",
               r"\b(?:torch|torchlight|pride|peace|solidarity|silent|memorial|protest) (?:march|walk)(?:es)?\b",
               r"\binterrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:conference|meeting|speech|session|ceremony|event)\b")
 RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squad|control|unit))",
@@ -112,13 +118,16 @@ SEXUAL = _re(r"\brap(?:ed|e|es|ing|ist)\b", r"\bsexual(?:ly)? (?:assault\w*|viol
              r"\bgang[- ]?rap\w*", r"\bdefil\w*", r"\bmolest\w*")
 ABDUCT = _re(r"\babduct\w*", r"\bkidnap\w*", r"\bhostages?\b", r"\btaken captive\b", r"\bforced(?:ly)? disappear\w*",
              r"\bdisappear(?:ed|s)\b", r"\btook (?:\w+ ){0,4}(?:away|captive|hostage)\b", r"\bcaptured (?:\w+ ){0,2}(?:civilians|villagers|people|men|women|children|residents)",
-             r"\bheld captive\b", r"\b(?:transported|taken|took \w+) to an unknown (?:destination|location)")
+             r"\bheld captive\b", r"\bwent missing\b", r"\bforcibly (?:deported|transferred|removed)\b",
+             r"\bcaptured (?:the |a |an )?(?:\w+ ){0,2}(?:rector|priest|pastor|imam|mayor|journalist|official|teacher|chief|activist|head|director|doctor|nurse)s?\b", r"\b(?:transported|taken|took \w+) to an unknown (?:destination|location)")
 CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged (?:gun)?fire\b", r"\bgun ?fights?\b",
             r"\bgun ?battles?\b", r"\bfire ?fights?\b", r"\bfought\b", r"\bfighting\b", r"\bbattl(?:e|ed|es|ing)\b",
             r"\bambush\w*", r"\bskirmish\w*", r"\bcounter-?attack\w*", r"\brepel\w*", r"\brepuls\w*",
             r"\bengag(?:ed|ement|ements) (?:with|in)\b", r"\bcombat\b", r"\bhostilities\b", r"\boffensive\b",
             r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\b(?:air/)?ground operations?\b", r"\bneutrali[sz]ed\b",
-            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b", r"\brout(?:ed|ing)\b",
+            r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b", r"\brout(?:ed|ing)\b", r"\bgunfire (?:\w+ ){0,2}between\b",
+            r"\barmed confrontations?\b", r"\bexchang\w* heavy (?:gun)?fire\b",
+            r"\b(?:ground|land) and air operations?\b", r"\bair and (?:ground|land) operations?\b",
             r"\bengaged (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|jihadists|assailants|attackers|troops|forces|soldiers)\b",
             r"\bchas(?:e|ed|es|ing) (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|raiders|attackers)\b",
             r"\bsmall arms\b", r"\bmachine ?guns?\b",
@@ -127,8 +136,8 @@ ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\b
                   r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
                   r"\binjur\w*", r"\bwound\w*", r"\bopen(?:ed|s|ing)? fire\b", r"\bfir(?:ed|ing) (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b",
-                  r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\braid\w*",
-                  r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,4}(?:found|discovered|recovered)",
+                  r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\bfound the bod(?:y|ies)\b", r"\braid\w*",
+                  r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,10}?(?:found|discovered|recovered)",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",
                   r"\bslash(?:ed|ing)\b", r"\bshots (?:were |had been )?fired\b", r"\bcharged at\b")
@@ -136,12 +145,12 @@ KILL = _re(r"\bkill(?:ed|ing|s)?\b", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r
            r"\bslain\b", r"\bfatalit\w*", r"\bbehead\w*", r"\bexecut\w*", r"\bmassacr\w*", r"\blost (?:their|his|her) li(?:fe|ves)")
 ARREST = _re(r"\barrest\w*", r"\bdetain\w*", r"\bdetention\b", r"\bapprehend\w*", r"\btaken into custody",
              r"\brounded up\b", r"\bin custody\b", r"\bnabbed\b", r"\bheld for questioning", r"\bremanded\b",
-             r"\bpicked up by (?:police|security)")
+             r"\bpicked up by (?:police|security)", r"\b(?:held|intercepted) (?:\w+ ){0,4}migrants\b")
 LOOT = _re(r"\bloot\w*", r"\bpillag\w*", r"\bplunder\w*", r"\bstole\b", r"\bstolen\b", r"\bsteal\w*", r"\brustl\w*",
            rf"\bseiz(?:ed|e|ing) {W}(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|carts?|boats?|merchandise|belongings|goods|cattle|livestock|animals|food|grain|millet|money|cash|motorcycles?|motorbikes?|property|supplies|fuel|camels|goats|sheep|cows|crops|bags|phones?|equipment)\b",
            r"\bhijack\w*", r"\bextort\w*", r"\bstripp(?:ed|ing) (?:\w+ ){0,4}of\b",
            r"\bseiz(?:ed|e|ing) (?:\w+ ){0,5}(?:ruminants|livestock|cattle|tricycles|ambulances?|vans?|medicines?|motorbikes)\b",
-           r"\bburn(?:ed|t|ing) (?:\w+ ){0,3}(?:machines|infrastructure|town halls?|bars?|granaries)\b", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
+           r"\bburn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}(?:machines|infrastructure|town halls?|bars?|granaries|bus(?:es)?|settlements?)\b", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
            r"\btorch(?:ed|ing)\b", r"\bset (?:\w+ ){0,4}(?:on )?fire\b", r"\bset ablaze\b", r"\bdestroy\w*", r"\bdestruct\w*",
            r"\bdemolish\w*", r"\bvandali[sz]\w*", r"\braz(?:ed|ing)\b", r"\bdamag\w*", r"\bsabotag\w*", r"\barson\w*",
            r"\brobb\w*", r"\bremov(?:ed|ing) (?:the |their )?(?:goods|merchandise|belongings|supplies)\b",
@@ -170,7 +179,7 @@ CHANGE = _re(r"\bmovement of forces\b", r"\b(?:re)?deploy\w*", r"\breinforc\w*",
              r"\b(?:launched|announced) (?:an? )?(?:new )?(?-i:Operation)\b", r"\boperations? (?:is |was |are )?underway\b")
 OTHER = _re(r"\bnon-violent activity\b", r"\bdisplace\w*", r"\bevacuat\w*", r"\bfled\b", r"\bfle(?:e|eing)\b",
             r"\bconvict\w*", r"\bsentenc\w*", r"\bcourt\b", r"\btrial\b", r"\breleased\b", r"\bfreed\b", r"\brescued\b",
-            r"\bwarned\b", r"\bultimatum\b", r"\bcommemorat\w*", r"\bfuneral\b")
+            r"\bwarned\b", r"\bultimatum\b", r"\bcommemorat\w*", r"\bfuneral\b", r"\bevict(?:ed|ion|ions)\b")
 
 # Who a violent act hit decides Battles (armed on both sides) vs Violence against civilians.
 ARMED_TERMS = _re(r"\bsoldiers?\b", r"\btroops?\b", r"\barmy\b", r"\bmilitary\b", r"\bpolice(?:men|man|officers?)?\b",
