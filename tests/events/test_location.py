@@ -329,3 +329,16 @@ def test_a_city_and_district_in_parentheses_after_an_institution_is_the_place(pi
                        "Busan Metropolitan City Hall (Busan - Yeonje).", pub="2022-04-30")
     assert ev.location.country_code == "KR"
     assert near(ev.location, 35.18, 129.08)  # Busan
+
+
+@pytest.mark.parametrize("text,lat,lon", [
+    # the only place is the source's: better than the country
+    ("A newspaper journalist in Eldoret said he was kidnapped outside his house by three men.", 0.52, 35.27),
+    ("Students of an Isiolo school protested the transfer of a teacher.", 0.35, 37.58),
+    ("Peaceful protests went on in the opposition stronghold Kisii over the minister's remarks.", -0.68, 34.77),
+    # ACLED-style notes say where they coded the event
+    ("On 3 May 2019, militants burned the school of Tougrimbo village (coded as Titao at geoprecision 2).", 13.77, -2.07),
+])
+def test_place_readings_of_short_reports(pipe, text, lat, lon):
+    ev = primary(pipe, text, pub="2019-06-01")
+    assert near(ev.location, lat, lon), ev.location

@@ -528,6 +528,9 @@ _BEFORE_IN = re.compile(r"\b(?:in|at|near|outside|to|towards|into|around|such as
                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_CODED_AS = re.compile(r"\b(?:coded (?:as|to|at)|coordinates (?:for|of)|location coded as)\s+(?:the\s+)?$", re.I)
+
+
 def place_score(text: str, m: Mention, trigger: int) -> float:
     """How likely a place of the event sentence is where the event happened."""
     p = m.data or {}
@@ -546,6 +549,8 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
     if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
             or re.search(r"\bkm\s+(?:\w+\s+)?(?:of|from)\s+$", before):
         s -= 0.75
+    if _CODED_AS.search(before):
+        s += 3.0  # ACLED-style notes say where they coded an event: "(coded as Titao at geoprecision 2)"
     if re.search(r"[A-Z][\w'.]*\s-\s$", text[max(0, m.start - 40):m.start]):
         s -= 1.0  # "Manaus - North Zone": a district of the city named before it
     if text.count("(", 0, m.start) > text.count(")", 0, m.start):
@@ -653,8 +658,8 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
     """(place, level, mention): level 2 = a place of the event sentence, 1 = of a sentence
     around it, 0 = a ``names_in_country`` fallback or the country. See the module doc."""
     sent = sents[si]
-    own = [m for m in places if sent.start_char <= m.start < sent.end_char
-           and not _in_spans(m.start, m.end, att_spans)]
+    own_all = [m for m in places if sent.start_char <= m.start < sent.end_char]
+    own = [m for m in own_all if not _in_spans(m.start, m.end, att_spans)]
     ranked = sorted(own, key=lambda m: -place_score(text, m, trigger))
     if ranked:
         best = ranked[0]
@@ -721,6 +726,10 @@ def locate(text: str, sents: list[Any], si: int, trigger: int, places: list[Ment
     if ranked and country is None:
         return place_of(ranked[0]), 2, ranked[0]
     if country:
+        sourced = [m for m in own_all if _in_spans(m.start, m.end, att_spans) and _fits(m, country)
+                   and (m.data or {}).get("country_code") and (m.data or {}).get("feature_code", "")[:3] not in ("PCL", "CON")]
+        if sourced:  # "a journalist in Eldoret said he was kidnapped": the source's town, not the country
+            return place_of(sourced[0]), 0, sourced[0]
         named = [m for m in fallback if _fits(m, country)]
         if named:  # a town of the country named anywhere, the event sentence's first
             best = min(named, key=lambda m: (not sent.start_char <= m.start < sent.end_char,

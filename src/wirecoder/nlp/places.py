@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..resolve.gazetteer import TIER_ALT, TIER_SKELETON, Candidate, get_gazetteer
 from .cache import text_of
-from ..resolve.geo_rank import split_type_word
+from ..resolve.geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS, split_type_word
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Labels spaCy gives places it does not know; matches inside them need evidence.
@@ -30,7 +30,9 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "acro
             "toward", "through", "inside", "throughout", "via", "between", "within",
             "along", "reach", "entered", "fled", "captured", "seized", "bombed", "attacked",
             "shelled", "besieged", "reached", "visited", "raided", "stormed", "struck", "targeted",
-            "overran", "recaptured", "retook", "liberated"}
+            "overran", "recaptured", "retook", "liberated", "stronghold", "strongholds"}
+LOCAL_INSTITUTIONS = {"school", "hospital", "court", "market", "mosque", "church", "prison", "police", "village",
+                      "slum", "estate", "factory", "university", "college", "hotel", "stadium"}
 # "an airstrike on Korosten", "the attack against Ubari": the target of an attack noun is a place
 ATTACK_NOUNS = {"airstrike", "airstrikes", "strike", "strikes", "attack", "attacks", "raid", "raids",
                 "assault", "offensive", "bombardment", "bombing", "shelling", "advance", "march"}
@@ -154,6 +156,8 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
         return True
     if k >= 1 and doc[k].lower_ in ("on", "against") and doc[k - 1].lower_ in ATTACK_NOUNS:
         return True
+    if k >= 0 and doc[k].lower_ in ("a", "an") and j < len(doc) and doc[j].lower_ in LOCAL_INSTITUTIONS:
+        return True  # "an Isiolo school", "a Kisumu hospital": the place the institution serves
     if k >= 0 and doc[k].lower_ in TYPE_WORDS and doc[k].is_lower:
         return True  # "the town Ghat"; not "Butler County Coroner"
     if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in TYPE_WORDS:
@@ -295,6 +299,10 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             continue
         while e - s > 1 and doc[e - 1].lower_ in ("'s", "\u2019s", "'", "\u2019"):
             e -= 1  # "Boone County's": the name without the possessive
+        # "Titao at geoprecision 2": the name ends where prose starts (two lower-case words in a
+        # row, not "Port-au-Prince", "Beit ed Dine" or "Khost district")
+        e = next((k for k in range(s + 1, e - 1) if doc[k].is_lower and doc[k + 1].is_lower
+                  and doc[k].lower_ not in CONNECTORS | TYPE_WORDS | ADMIN_WORDS | SETTLEMENT_WORDS), e)
         span = doc[s:e]
         stext = span.text.strip()
         if len(span) > 1 and span[-1].lower_ in HOLIDAY_END:
@@ -342,8 +350,8 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         while i < b and doc[i].lower_ in ("the", "a", "an"):  # "The Athens Police ..."
             i += 1
         while i < b:
-            if not doc[i].text[:1].isalnum():  # a connector ("-", "'") never opens a name
-                i += 1
+            if not doc[i].text[:1].isalnum() or (doc[i].is_lower and doc[i].lower_ in ("a", "an", "the", "of", "and")):
+                i += 1  # a connector ("-", "'") or an English article never opens a name ("an Isiolo school")
                 continue
             hit = None
             for j in range(min(b, i + 5), i, -1):  # longest match first
