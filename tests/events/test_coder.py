@@ -262,6 +262,7 @@ def test_headline_passive_names_the_victims(nlp):
     (["On 3 May, party cadres fought each other with sticks in Kessen."], "Mob violence"),
     (["On 3 May, soldiers clashed with militants near Kessen."], "Armed clash"),
     (["On 3 May, Fulani and Mossi communities clashed in Kessen."], "Armed clash"),  # communal militias
+    (["On 3 May, clashes between two rival clans over grazing land left three dead near Kessen."], "Armed clash"),
 ])
 def test_unarmed_sides_that_clash_are_a_mob(nlp, body, sub):
     _, res = code(nlp, body)

@@ -366,7 +366,7 @@ _UNARMED_SIDES = re.compile(
     r"\b(?:supporters|rivals|rival (?:camps|groups|parties|political)|party members|members of|cadres|factions of|"
     r"youths?|residents|students|traders|fans|worshippers|villagers|tourists|voters|aspirants|"
     r"politicians|councillors|activists|crowds?|mobs?|workers|drivers|operators|riders|refugees|"
-    r"communities|two groups)\b", re.I)
+    r"two groups|two parties)\b", re.I)
 _ARMED_WORDS = re.compile(
     r"\b(?:gun\w*|shot|shoot\w*|fired|firearms?|rifles?|arms|militia\w*|militants?|soldiers?|troops|army|"
     r"military|police\w*|officers?|security forces|gendarm\w*|rebels?|bandits?|raiders?|ethnic|communal|"

@@ -85,7 +85,7 @@ RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squ
            r"\bpetrol bombs?\b", r"\bmolotov", r"\bdisrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:rally|meeting|event|campaign)",
            r"\browdy\b", r"\brampag\w*", r"\bunrest\b", r"\bmutin(?:y|ied|ying|eers?)\b",
            r"\bchas(?:e|ed|ing) (?:\w+ )?(?:police|officers|security)",
-           r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival)")
+           r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival(?! (?:clans?|communit|ethnic|tribes?)))")
 # "post-election violence" with nothing more specific: ACLED's usual reading is a violent demonstration
 ELECTION_VIOLENCE = _re(r"\b(?:post-?election|election|electoral) violence\b")
 MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
@@ -94,7 +94,8 @@ MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b"
           r"\bcommunal (?:clash|violence|fight)\w*",
           r"\b(?:thie(?:f|ves)|witch(?:es)?|wizards?|sorcer\w*|robbers?) (?:\w+ ){0,4}(?:burnt|burned|beaten|stoned|lynched) to death", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
           r"\b(?:engag\w* in|exchang\w*) (?:fist ?fights?|blows|fisticuffs)\b", r"\bfist ?fights?\b", r"\bbrawl\w*",
-          r"\bclash\w* (?:\w+ ){0,2}between (?:\w+ ){0,3}(?:supporters|residents|youths|villagers|students|traders|communities|clans|families|groups)")
+          r"\bclash\w* (?:\w+ ){0,2}between (?:\w+ ){0,3}(?:supporters|residents|youths|villagers|students|traders|families)")
+# (clashes between communities, clans or ethnic groups are battles between identity militias)
 INTERVENTION = _re(r"\btear ?gas", r"\bteargas\w*", r"\bdispers\w*", r"\bwater cannon", r"\brubber bullets",
                    r"\barrest\w*", r"\bdetain\w*", r"\bbatons?\b", r"\bbroke up\b", r"\bintervened\b",
                    r"\bblocked by (?:police|security)", r"\bprevented\b", r"\bbeat(?:en)? (?:the )?(?:protesters|demonstrators)")
