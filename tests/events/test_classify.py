@@ -102,6 +102,12 @@ CASES = [
     ("Heavy gunfire erupted between the rebels and the army near the bridge.", "Armed clash"),
     ("Troops fired over twenty artilleries towards three villages.", "Shelling/artillery/missile attack"),
     ("Soldiers captured the rector of the seminary in the town.", "Abduction/forced disappearance"),
+    ("Students crowded the main junction demanding the reopening of the campus.", "Peaceful protest"),
+    ("Truck drivers intermittently blocked with their trucks the national highway.", "Peaceful protest"),
+    ("About 200 people assembled in the square to support the nurses.", "Peaceful protest"),
+    ("Militants intercepted a vehicle and its medicine was seized by the militants.", "Looting/property destruction"),
+    ("Militiamen hanged a man accused of witchcraft near the village.", "Attack"),
+    ("Militants fired gunshots in the air as they left the village.", "Change to group/activity"),
 ]
 
 
@@ -136,6 +142,7 @@ def test_taxonomy_mapping():
     "Villagers fear the militants may attack the camp.",
     "The rebels will attack the town tomorrow.",
     "Residents said 10 people were seen in March near the river.",  # the month is not a march
+    "The men are demanding a ransom for the engineers.",
 ])
 def test_non_events(nlp, text):
     assert classify_sentence(text, nlp(text)[:]) is None

@@ -285,6 +285,9 @@ def classify_sentence(text: str, span: Any = None) -> Detection | None:
     m = _live(L.ELECTION_VIOLENCE, text)
     if m:
         return Detection("Violent demonstration", m.start(), m.end(), 0.5, "riot")
+    m = _live(L.PROTEST_PURPOSE, text)
+    if m:
+        return Detection("Peaceful protest", m.start(), m.end(), 0.5, "protest")
 
     weak: list[tuple[int, str, str, re.Match[str]]] = []
     for pat, sub, cue in ((L.BASE, "Headquarters or base established", "base"),

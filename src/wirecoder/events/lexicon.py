@@ -51,7 +51,10 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bchant\w*", r"\bvigils?\b", r"\bpetition\w*",
               r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:protest|demand|denounce|condemn|oppose|demonstrate|defend|urge|complain)\b|against\b)",
               r"\bwith (?:banners|placards|slogans)\b", r"\b(?:held|holding|carried|carrying) (?:up )?(?:banners|placards)\b",
-              r"\bblockad\w*", r"\bblock(?:s|ed|ing)? (?:the |a |an )?(?:[\w-]+ ){0,5}(?:roads?|highways?|streets?|avenues?|routes?|access|traffic)\b",
+              r"\bblockad\w*", r"\bblock(?:s|ed|ing)? (?:the |a |an )?(?:[\w-]+ ){0,5}(?:roads?|highways?|streets?|avenues?|routes?|access|traffic|sites?)\b",
+              r"\bblock(?:ed|ing)? with (?:their )?(?:\w+ )?(?:trucks|vehicles|tractors|cars|buses|lorries)\b",
+              r"\b(?:staged|organi[sz]ed|held|began) (?:a )?sit[- ]in\b",
+              r"\bstriking (?:[\w-]+ ){0,4}(?:workers|employees|staff|teachers|doctors|nurses|drivers)\b",
               r"\btear ?gas (?:\w+ ){0,5}disperse\b",
               # banners at a press conference, hunger and labour strikes, occupations: ACLED
               # codes them as (peaceful) protests
@@ -60,7 +63,7 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bstag(?:ed|ing|e|es) (?:a |an )?['\u2018\u201c]?(?:[\w-]+ ){0,3}?(?:march|rally|vigil|sit-in|strike|walk|picket|gathering|motorcade|caravan)",
               r"\b(?:held|holding|staged|observed|began|launched) (?:a |an )?(?:\w+[- ])?(?:hour |day )?strike\b",
               r"\bmotorcades?\b", r"\bcamp(?:ed|ing) (?:outside|in front of)\b", r"\b(?:drove|driving|drive) at (?:a )?slow (?:pace|speed)\b", r"\bgo-?slow\b",
-              r"\bgathered\b(?=(?:[^.;]|(?<=St)\.|(?<=Mt)\.|(?<=\b[A-Z])\.){0,200}\b(?:demand\w*|denounc\w*|against|oppos\w*|call(?:ing|ed)? (?:for|on)|"
+              r"\b(?:gathered|assembled|congregated)\b(?=(?:[^.;]|(?<=St)\.|(?<=Mt)\.|(?<=\b[A-Z])\.){0,200}\b(?:demand\w*|denounc\w*|against|oppos\w*|call(?:ing|ed)? (?:for|on)|claiming|"
               r"in (?:support|solidarity)|to (?:show|express|raise|urge|mark|defend|complain|ask|support|reject|oppose|celebrate|"
               r"commemorate|honou?r|prevent|advocate|request|voice|pay tribute)))",
               r"\b(?:demand(?:ed|ing)|call(?:ed|ing) for) (?:the |his |her |their )?release\b", r"\bhuman (?:chain|mosaic)s?\b",
@@ -88,6 +91,9 @@ RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squ
            r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival(?! (?:clans?|communit|ethnic|tribes?)))")
 # "post-election violence" with nothing more specific: ACLED's usual reading is a violent demonstration
 ELECTION_VIOLENCE = _re(r"\b(?:post-?election|election|electoral) violence\b")
+# a purpose that only demonstrators state ("... to demand the General Prosecutor's resignation"),
+# read as a protest when no other cue fired
+PROTEST_PURPOSE = _re(r"\b(?:demanding|to demand|denouncing|to denounce|to protest|in protest|to raise awareness)\b(?! (?:a |the )?ransom)")
 MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
           r"\b(?:angry|irate) (?:residents|youths?|villagers|crowd|locals|members of the public|mob)",
           r"\b(?:beaten|stoned|burnt|burned) to death by (?:\w+ ){0,2}(?:residents|villagers|a crowd|locals|youths?|members of the public)",
@@ -128,6 +134,7 @@ CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged
             r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\b(?:air/)?ground operations?\b", r"\bneutrali[sz]ed\b",
             r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b", r"\brout(?:ed|ing)\b", r"\bgunfire (?:\w+ ){0,2}between\b",
             r"\barmed confrontations?\b", r"\bexchang\w* heavy (?:gun)?fire\b",
+            r"\bfired (?:\w+ ){0,4}towards? (?:the )?positions\b",
             r"\b(?:ground|land) and air operations?\b", r"\bair and (?:ground|land) operations?\b",
             r"\bengaged (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|jihadists|assailants|attackers|troops|forces|soldiers)\b",
             r"\bchas(?:e|ed|es|ing) (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|raiders|attackers)\b",
@@ -137,7 +144,8 @@ ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\b
                   r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
                   r"\binjur\w*", r"\bwound\w*", r"\bopen(?:ed|s|ing)? fire\b", r"\bfir(?:ed|ing) (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b",
-                  r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\bfound the bod(?:y|ies)\b", r"\braid\w*",
+                  r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\bfound the bod(?:y|ies)\b", r"\bhanged\b", r"\bwas hung\b",
+                  r"\bthrew (?:\w+ ){0,3}(?:rocks?|stones?) (?:\w+ )?at\b", r"\braid\w*",
                   r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,10}?(?:found|discovered|recovered)",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",
@@ -149,7 +157,7 @@ ARREST = _re(r"\barrest\w*", r"\bdetain\w*", r"\bdetention\b", r"\bapprehend\w*"
              r"\bpicked up by (?:police|security)", r"\b(?:held|intercepted) (?:\w+ ){0,4}migrants\b")
 LOOT = _re(r"\bloot\w*", r"\bpillag\w*", r"\bplunder\w*", r"\bstole\b", r"\bstolen\b", r"\bsteal\w*", r"\brustl\w*",
            rf"\bseiz(?:ed|e|ing) {W}(?:trucks?|lorr(?:y|ies)|vehicles?|cars?|carts?|boats?|merchandise|belongings|goods|cattle|livestock|animals|food|grain|millet|money|cash|motorcycles?|motorbikes?|property|supplies|fuel|camels|goats|sheep|cows|crops|bags|phones?|equipment)\b",
-           r"\bhijack\w*", r"\bextort\w*", r"\bstripp(?:ed|ing) (?:\w+ ){0,4}of\b",
+           r"\bhijack\w*", r"\bextort\w*", r"\bstripp(?:ed|ing) (?:\w+ ){0,4}of\b", r"\bseized by (?:the )?(?:\w+ )?(?:militants|gunmen|assailants|rebels|jihadists|bandits)\b",
            r"\bseiz(?:ed|e|ing) (?:\w+ ){0,5}(?:ruminants|livestock|cattle|tricycles|ambulances?|vans?|medicines?|motorbikes)\b",
            r"\bburn(?:ed|t|ing) (?:down )?(?:\w+ ){0,3}(?:machines|infrastructure|town halls?|bars?|granaries|bus(?:es)?|settlements?)\b", rf"\b(?:burn(?:ed|t|ing)?|torch(?:ed|ing)?) (?:down )?{W}(?:houses?|homes?|huts?|shops?|stores?|buildings?|vehicles?|cars?|trucks?|church\w*|mosques?|schools?|propert(?:y|ies)|markets?|granar\w*|crops|offices?|stations?|kiosks?|stalls?|tents?)\b",
            r"\btorch(?:ed|ing)\b", r"\bset (?:\w+ ){0,4}(?:on )?fire\b", r"\bset ablaze\b", r"\bdestroy\w*", r"\bdestruct\w*",
@@ -177,7 +185,7 @@ CHANGE = _re(r"\bmovement of forces\b", r"\b(?:re)?deploy\w*", r"\breinforc\w*",
              r"\b(?:fighters|militants|troops|forces|soldiers|rebels) (?:have )?(?:arrived|moved|crossed|entered|gathered|massed)",
              r"\bescaped to\b", r"\bfled to\b", r"\bchange to group", r"\bpresence\b",
              r"\bsecurity measures\b", r"\block-?downs?\b",
-             r"\b(?:launched|announced) (?:an? )?(?:new )?(?-i:Operation)\b", r"\boperations? (?:is |was |are )?underway\b")
+             r"\b(?:launched|announced) (?:an? )?(?:new )?(?-i:Operation)\b", r"\bfired (?:\w+ )?(?:shots|gunshots) in the air\b", r"\boperations? (?:is |was |are )?underway\b")
 OTHER = _re(r"\bnon-violent activity\b", r"\bdisplace\w*", r"\bevacuat\w*", r"\bfled\b", r"\bfle(?:e|eing)\b",
             r"\bconvict\w*", r"\bsentenc\w*", r"\bcourt\b", r"\btrial\b", r"\breleased\b", r"\bfreed\b", r"\brescued\b",
             r"\bwarned\b", r"\bultimatum\b", r"\bcommemorat\w*", r"\bfuneral\b", r"\bevict(?:ed|ion|ions)\b")
