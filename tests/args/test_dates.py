@@ -74,3 +74,12 @@ def test_find_dates_day_first_needs_a_capitalised_month(nlp):
     assert not find_dates(nlp("The boy was 25 may be older."), PUB)
     ms = find_dates(nlp("Around 2 April 2020 (between 28 March - 2 April), traders protested."), PUB)
     assert [m.text for m in ms] == ["2 April 2020", "between 28 March - 2 April"]  # the range stays whole
+
+
+@pytest.mark.parametrize("text", [
+    "People gathered for a 'March for our Lives' rally at the courthouse.",
+    "The rally was organized by Women's March Greenville.",
+    "Thousands joined the March against hunger in the capital.",
+])
+def test_a_march_is_not_the_month(nlp, text):
+    assert [m.text for m in find_dates(nlp(text), PUB)] == []

@@ -391,3 +391,9 @@ def test_operation_barkhane_is_france_s_military(nlp):
     _, res = code(nlp, ["On 3 May, Operation Barkhane forces conducted airstrikes near Kessen."])
     assert res.events[0].actor1.canonical == "Military Forces of France"
     assert res.events[0].actor1.inter == 8  # abroad: external forces
+
+
+def test_an_undated_sentence_takes_the_paragraph_s_last_day_over_a_looser_period(nlp):
+    _, res = code(nlp, ["On 22 April, thousands of worshippers prayed in Kessen during the month of Ramadan. "
+                        "The prayers came as a protest against the closure of the mosque."], pub="2022-04-25")
+    assert {e.date for e in res.events} == {"2022-04-22"}

@@ -185,7 +185,10 @@ def _date(ctx: _Ctx, si: int, att_spans) -> tuple[deps.DateInfo | None, bool]:
     earlier = [d for d in ctx.dates if d.end <= sent.start_char and ctx.paragraph(d.start) == para
                and not _older_than_story(d.date, ctx.newest_year)]  # not the history told between
     if earlier:
-        return earlier[-1], True
+        # the nearest day the paragraph states, over a looser period told since ("during the
+        # month of Ramadan")
+        days = [d for d in earlier if d.precision == "day"]
+        return (days or earlier)[-1], True
     return None, False
 
 

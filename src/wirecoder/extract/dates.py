@@ -379,6 +379,11 @@ _DAY_FIRST = re.compile(
 )
 
 
+_MARCH_NOUN = re.compile(r"^\s*March\s*$")
+_NOUN_BEFORE = re.compile(r"(?:\b(?:a|the|annual)\s+|\w['\u2019]s\s+|['\"\u2018\u201c]\s*)$", re.I)
+_NOUN_AFTER = re.compile(r"^\s+(?:for|against)\b", re.I)
+
+
 def find_dates(doc, publication_date: str | None,
                within: list[tuple[int, int]] | None = None) -> list[Mention]:
     """Date mentions (kind="date", data = DateValue fields) over spaCy DATE entities plus the
@@ -410,6 +415,8 @@ def find_dates(doc, publication_date: str | None,
         if within is not None and not any(a <= s and e <= b for a, b in within):
             continue
         expr = full[s:e]
+        if _MARCH_NOUN.match(expr) and (_NOUN_BEFORE.search(full[max(0, s - 6):s]) or _NOUN_AFTER.match(full[e:e + 12])):
+            continue  # "a 'March for our Lives' rally", "the March against hunger": a march, not a month
         v = resolve_date(expr, publication_date)
         if v is None:
             continue
