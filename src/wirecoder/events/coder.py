@@ -325,6 +325,36 @@ def _in_power(a: Actor | None, date: str | None) -> Actor | None:
     return replace(a, canonical=canon, type="State forces", inter=inter, country=took[0])
 
 
+def _actor_conventions(ctx: _Ctx, si: int, sub: str, actor1: Actor | None, actor2: Actor | None,
+                       iso2: str | None, date: str | None, dated: bool) -> tuple[Actor | None, Actor | None]:
+    """ACLED's actor names and order that depend on the event's country, date or paragraph,
+    applied once the default actors are in place."""
+    paragraph, text = _paragraph_text(ctx, si), ctx.sents[si].text
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
+            and _GANG_CRIME.search(paragraph):
+        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
+        # (after the default, as the killers are often unnamed: "two men were shot dead")
+        actor1 = _unidentified_gang(actor1, iso2, paragraph)
+    if dated and not _ETHNIC_CONTEXT.search(paragraph):
+        actor1, actor2 = _period_name(actor1, date), _period_name(actor2, date)
+    if sub == "Air/drone strike" and (iso2 or "").upper() == "UA" and actor1 is not None \
+            and (actor1.canonical or "").startswith("Military Forces of ") and "Air Force" not in actor1.canonical:
+        # the Ukraine war's air strikes are coded to the air force branch ("Military Forces of
+        # Russia (2000-) Air Force"), as ACLED names a branch after its force
+        actor1 = replace(actor1, canonical=actor1.canonical + " Air Force")
+    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group"):
+        claimant = _claimant(ctx, si)
+        if claimant is not None:
+            # "Al Shabaab claimed responsibility", "suspected to have been planted by Al Shabaab":
+            # ACLED codes the claimed or suspected group
+            actor1 = _actor_for(ctx, claimant.text, claimant.start, claimant.end, iso2) or actor1
+    actor1, actor2 = _in_power(actor1, date), _in_power(actor2, date)
+    if sub == "Armed clash" and (iso2 or "").upper() in _STATE_FIRST and actor2 is not None and actor2.inter == 1 \
+            and (actor1 is None or actor1.inter != 1) and _EXCHANGE.search(text):
+        actor1, actor2 = actor2, actor1  # "armed men exchanged fire with military police"
+    return actor1, actor2
+
+
 def _period_name(a: Actor | None, date: str | None) -> Actor | None:
     """ACLED's name for an unnamed identity militia changed: "Unidentified Ethnic Militia" for
     events before 2016, "Unidentified Communal Militia" since. Applied when the report dates
@@ -554,28 +584,7 @@ def _build(ctx: _Ctx, si: int, det: Detection) -> Candidate:
         actor1 = _strategic_default(text, iso2)
     if actor1 is None and etype in (VAC, BATTLES, EXPLOSIONS) and det.cue not in ("lost", "regain", "overtake"):
         actor1 = A.generic_actor("unidentified armed group", iso2)
-    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group") \
-            and _GANG_CRIME.search(_paragraph_text(ctx, si)):
-        # drive-by shootings and drug-trade killings: ACLED's actor is an unidentified gang
-        # (after the default, as the killers are often unnamed: "two men were shot dead")
-        actor1 = _unidentified_gang(actor1, iso2, _paragraph_text(ctx, si))
-    if dinfo is not None and not _ETHNIC_CONTEXT.search(_paragraph_text(ctx, si)):
-        actor1, actor2 = _period_name(actor1, date), _period_name(actor2, date)
-    if sub == "Air/drone strike" and (iso2 or "").upper() == "UA" and actor1 is not None \
-            and (actor1.canonical or "").startswith("Military Forces of ") and "Air Force" not in actor1.canonical:
-        # the Ukraine war's air strikes are coded to the air force branch ("Military Forces of
-        # Russia (2000-) Air Force"), as ACLED names a branch after its force
-        actor1 = replace(actor1, canonical=actor1.canonical + " Air Force")
-    if actor1 is not None and (actor1.canonical or "").startswith("Unidentified Armed Group"):
-        claimant = _claimant(ctx, si)
-        if claimant is not None:
-            # "Al Shabaab claimed responsibility", "suspected to have been planted by Al Shabaab":
-            # ACLED codes the claimed or suspected group
-            actor1 = _actor_for(ctx, claimant.text, claimant.start, claimant.end, iso2) or actor1
-    actor1, actor2 = _in_power(actor1, date), _in_power(actor2, date)
-    if sub == "Armed clash" and (iso2 or "").upper() in _STATE_FIRST and actor2 is not None and actor2.inter == 1 \
-            and (actor1 is None or actor1.inter != 1) and _EXCHANGE.search(text):
-        actor1, actor2 = actor2, actor1  # "armed men exchanged fire with military police"
+    actor1, actor2 = _actor_conventions(ctx, si, sub, actor1, actor2, iso2, date, dinfo is not None)
     _remember_group(ctx, actor1)
     _remember_group(ctx, actor2)
 
