@@ -282,12 +282,12 @@ def classify_sentence(text: str, span: Any = None) -> Detection | None:
             return Detection("Mob violence", m.start(), m.end(), 0.6, "attack-mob")
         return Detection("Attack", m.start(), m.end(), 0.65, "attack")
 
-    m = _live(L.ELECTION_VIOLENCE, text)
-    if m:
-        return Detection("Violent demonstration", m.start(), m.end(), 0.5, "riot")
-    m = _live(L.PROTEST_PURPOSE, text)
-    if m:
-        return Detection("Peaceful protest", m.start(), m.end(), 0.5, "protest")
+    # last resorts: a label of unrest or a demonstrators' purpose with no act named
+    for pat, sub, cue in ((L.ELECTION_VIOLENCE, "Violent demonstration", "riot"),
+                          (L.PROTEST_PURPOSE, "Peaceful protest", "protest")):
+        m = _live(pat, text)
+        if m:
+            return Detection(sub, m.start(), m.end(), 0.5, cue)
 
     weak: list[tuple[int, str, str, re.Match[str]]] = []
     for pat, sub, cue in ((L.BASE, "Headquarters or base established", "base"),

@@ -318,7 +318,7 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
     return out
 
 
-def _country_focus(mentions: list[Mention], text: str = "") -> str | None:
+def _country_focus(mentions: list[Mention], text: str) -> str | None:
     c: Counter = Counter()
     for m in mentions:
         cc = m.data.get("country_code")
