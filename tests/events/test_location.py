@@ -342,3 +342,22 @@ def test_a_city_and_district_in_parentheses_after_an_institution_is_the_place(pi
 def test_place_readings_of_short_reports(pipe, text, lat, lon):
     ev = primary(pipe, text, pub="2019-06-01")
     assert near(ev.location, lat, lon), ev.location
+
+
+def test_a_country_s_own_unit_words_name_the_country(pipe):
+    from wirecoder.resolve.unit_words import unit_country_votes
+
+    assert unit_country_votes("in Kaliakair upazila (Gazipur)") == {"BD": 1.0}
+    assert unit_country_votes("in Limu woreda") == {"ET": 1.0}
+    assert unit_country_votes("a rally in the city centre") == {}
+    ev = primary(pipe, "On 3 April 2022, a mob beat a trader in Kaliakair upazila (Gazipur).")
+    assert ev.location is not None and ev.location.country_code == "BD"
+
+
+def test_a_qualified_place_the_gazetteer_lacks_yields_to_its_division(pipe):
+    ev = primary(pipe, "On 3 April 2022, militants abducted a herder in the village of Lale "
+                       "(Bane, Boulgou).")
+    assert ev.location is not None and ev.location.country_code == "BF"
+    ev = primary(pipe, "On 4 April 2022, in Huixtla de Zaragoza, Chiapas, migrants from Cuba and "
+                       "Haiti protested to demand visas to travel to the United States.")
+    assert ev.location is not None and ev.location.country_code == "MX"

@@ -153,3 +153,83 @@ def test_spanish_names_with_articles_and_a_qualifier_spacy_runs_into(nlp):
     found = {m.text: m.data.get("country_code") for m in ms}
     assert found.get("Chilpancingo de los Bravo") == "MX"
     assert found.get("Arequipa") == "PE"
+
+
+def test_places_after_an_area_word_in_pairs_and_in_qualifiers(nlp):
+    _, ms = _parse(nlp, "Report", [
+        "On 2 March 2022, a parcel bomb exploded in central Thessaloniki near a bank.",
+        "On 3 March 2022, shop owners marched in downtown Malchow against new taxes.",
+        "On 4 March 2022, gunmen attacked a bus between Sinaloa and Guasave at night.",
+        "On 5 March 2022, nurses protested in Hasilpur town (Hasilpur, Punjab) over wages."])
+    found = {m.text: m.data.get("country_code") for m in ms if m.role != "demonym"}
+    assert found.get("Thessaloniki") == "GR"
+    assert found.get("Malchow") == "DE"
+    assert found.get("Guasave") == "MX"
+    assert "Punjab" in found
+
+
+def test_demonyms_organisations_and_district_names_are_read_as_such(nlp):
+    _, ms = _parse(nlp, "Report", [
+        "Police said two Ugandans were detained at the market.",
+        "Members of the Confederation of Farmers marched in Quito.",
+        "On 6 May 2022, a mob beat a man near Mamponteng (Kwabre East, Ashanti)."])
+    roles = {m.text: m.role for m in ms}
+    assert roles.get("Ugandans") == "demonym"
+    assert "Confederation" not in roles
+    assert "Kwabre" in roles  # the district's base name, not a look-alike of "Kwabre East"
+
+
+def test_a_qualifier_s_country_overrides_a_namesake_abroad(nlp):
+    _, ms = _parse(nlp, "Report", ["On 7 June 2022, gunmen killed a guard at Hole Camp in Al "
+                                   "Hasakeh countryside.",
+                                   "On 8 June 2022, in Bogota - Suba (Bogota, D.C.), students "
+                                   "marched."])
+    hole = [m for m in ms if m.text.startswith("Hole")]
+    assert hole and all(m.data.get("country_code") in (None, "SY") for m in hole)
+    assert {m.data.get("country_code") for m in ms if m.text == "Bogota"} == {"CO"}
+
+
+def test_names_spacy_cuts_short_or_splits(nlp):
+    _, ms = _parse(nlp, "Report", [
+        "On 9 May 2022, in Santa Cruz de la Sierra (Santa Cruz), bus drivers blocked a bridge.",
+        "On 10 May 2022, artillery hit a depot near Shakhta imeni Lenina, Donetsk.",
+        "On 11 May 2022, teachers marched in Orleans at the call of unions (CGT, FO, Sud)."])
+    found = {m.text: m.data.get("country_code") for m in ms}
+    assert found.get("Santa Cruz de la Sierra") == "BO"
+    assert "Shakhta imeni Lenina" in found and found.get("Donetsk") == "UA"
+    assert "Sud" not in found
+
+
+def test_a_village_missing_from_the_gazetteer_does_not_pull_its_district_abroad(nlp):
+    _, ms = _parse(nlp, "Report", ["On 12 May 2022, shelling hit Novomykhaylivka, Donetsk. "
+                                   "Casualties unknown."])
+    assert {m.data.get("country_code") for m in ms if m.text == "Donetsk"} == {"UA"}
+    assert all(m.data.get("country_code") != "RU" for m in ms if m.text == "Novomykhaylivka")
+
+
+def test_a_country_named_as_the_forces_nationality_is_not_a_scene(nlp):
+    _, ms = _parse(nlp, "Report", ["On 3 May 2022, a US military convoy drove to Qamishli city "
+                                   "in Al Hasakeh countryside."])
+    us = [m for m in ms if m.text == "US"]
+    assert us and all(m.role == "demonym" for m in us)
+
+
+def test_half_regions_metonymy_and_topics_do_not_steer_the_reading(nlp):
+    _, ms = _parse(nlp, "Report", [
+        "On 29 January 2022, in Nam Lan village (Mongkaing township, Loilen district, Shan-South "
+        "state), two armed groups clashed.",
+    ])
+    assert {m.data.get("country_code") for m in ms if m.text == "Shan-South"} == {"MM"}
+    _, ms = _parse(nlp, "Report", ["On 4 June 2022, exiles rallied in Bialystok against the "
+                                   "regime in Minsk."])
+    assert {m.data.get("country_code") for m in ms if m.text == "Bialystok"} == {"PL"}
+    _, ms = _parse(nlp, "Report", ["On 5 June 2022, students marched in Poznan, condemning the "
+                                   "war of Russia against Ukraine."])
+    assert {m.data.get("country_code") for m in ms if m.text == "Poznan"} == {"PL"}
+
+
+def test_a_town_named_as_written_beats_a_city_s_foreign_name():
+    from wirecoder.resolve.places import resolve_name
+
+    assert resolve_name("Valence").country_code == "FR"  # not Valencia, Spain
+    assert resolve_name("Calcutta").country_code == "IN"  # an old name of a huge city stays

@@ -37,8 +37,10 @@ from ..models import Mention, Place
 from ..nlp.places import STOP
 from ..resolve.actors import country_name, country_of_word
 from ..resolve.gazetteer import get_gazetteer
-from ..resolve.geo_rank import name_similarity
-from ..resolve.places import country_place as gazetteer_country_place
+from ..resolve.geo_rank import big_exact, name_similarity
+from ..resolve.geo_roles import about_country, seat_of_power
+from ..resolve.places import context_hints, country_place as gazetteer_country_place
+from ..resolve.unit_words import unit_country_votes
 
 PRECISION_RANK = {"point": 3, "town": 3, "district": 2.5, "region": 2, "country": 1}  # finer first
 _TYPE_WORDS = re.compile(
@@ -135,25 +137,6 @@ def candidates_in(text: str, cc: str) -> list[Any]:
 
 # ----------------------------------------------------------------------------------- country
 _CAP_WORD = re.compile(r"\b[A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*)?")
-
-
-# A country named as what a protest or a statement is about ("to denounce the Russian
-# invasion of Ukraine", "in solidarity with Palestinians"), a foreign mission ("outside
-# the Russian embassy") or a group's base ("the Somalia-based al-Shabaab") says little about
-# where the event happened.
-_TOPIC_BEFORE = re.compile(r"\b(?:against|oppos(?:e|ed|es|ing)|condemn\w*|denounc\w*|solidarity|in support of|"
-                           r"call(?:ing|ed)? for|justice for)\b[^.;]{0,80}$", re.I)
-_ABOUT_COUNTRY = re.compile(r"\b(?:invasion of|invad\w+|war (?:in|on|against|with)|aggression (?:against|on)|"
-                            r"sanctions (?:on|against)|support (?:of|for))\s+(?:the\s+)?$", re.I)
-_MISSION_AFTER = re.compile(r"^(?:\s+(?:embassy|embassies|consulate|high commission|mission|diaspora|"
-                            r"community|invasion|flags?)\b|-based\b)", re.I)
-
-
-def about_country(text: str, start: int, end: int) -> bool:
-    """Is the country name or demonym at text[start:end] a topic, not a location?"""
-    return bool(_TOPIC_BEFORE.search(text[max(0, start - 80):start])
-                or _ABOUT_COUNTRY.search(text[max(0, start - 30):start])
-                or _MISSION_AFTER.match(text[end:end + 20]))
 
 
 def country_words(text: str, skip: Iterable[int] = ()) -> Counter:
@@ -294,6 +277,8 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             across.add(m.start)
         elif text and m.start >= 0 and fc.startswith("PCL") and about_country(text, m.start, m.end):
             w *= 0.3
+        if text and m.start >= 0 and seat_of_power(text, m.start):
+            w *= 0.3  # "the regime in Minsk": a government, not where the event was
         if text and m.start > 0 and _embedded(text, m.start):
             w *= 0.5  # "Gire Hakkari area": part of a longer local name, not the province itself
         weak_reading = (d.get("population") or 0) < FOREIGN_TOWN or match_tier(m) in (1, 2)
@@ -303,6 +288,7 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
         n += 1
     for cc, w in country_words(text, across).items():
         votes[cc] += w
+    votes.update(unit_country_votes(text))
     for a in actors:
         d = a.data or {}
         if d.get("named") and d.get("country"):
@@ -401,6 +387,10 @@ def missed_places(text: str, places: list[Mention], actors: Iterable[Mention] = 
                 cands = [c.entry for c in gaz.lookup(v, False) if c.tier != 3 and c.entry.fcode not in _CONTINENTS]
                 if cands:
                     break
+        qcc = {q.entry.cc for q in context_hints(text, s, s + len(name), gaz.lookup)[0] if q.entry.cc}
+        if qcc:  # "Bane, Boulgou": a namesake outside the qualifier's country is not the place
+            big = {c.entry.id for c in gaz.lookup(name, False) if big_exact(c)}
+            cands = [c for c in cands if c.cc in qcc or c.id in big]
         if cands:
             found.append((s, s + len(name), qual, cands))
     if not found:
@@ -528,6 +518,9 @@ _BEFORE_IN = re.compile(r"\b(?:in|at|near|outside|to|towards|into|around|such as
                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_DESTINATION = re.compile(r"\b(?:travel\w*|trip|journey|way|route|deport\w*|extradit\w*|repatriat\w*|"
+                          r"emigrat\w*|migrat\w*|flee|fled|fleeing|head\w*)\s+(?:\w+\s+){0,2}?"
+                          r"(?:to|into|towards)\s+(?:the\s+)?$", re.I)
 _CODED_AS = re.compile(r"\b(?:coded (?:as|to|at)|coordinates (?:for|of)|location coded as)\s+(?:the\s+)?$", re.I)
 
 
@@ -544,6 +537,8 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s += 1
     if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
         s -= 1
+    if _DESTINATION.search(text[max(0, m.start - 60):m.start]):
+        s -= 1.0  # "to continue their trip to the United States": where people are going
     if re.search(r"\bbetween\s+(?:\w+\s+){0,3}?(?:and\s+)?$", before):
         s -= 1.5  # "Jufra, a district between Sirte and Ubari": landmarks, not the place
     if re.search(r"\b(?:north|south|east|west|northeast|northwest|southeast|southwest|outskirts)(?:ern)?\s+of\s+$", before) \
@@ -555,8 +550,9 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s -= 1.0  # "Manaus - North Zone": a district of the city named before it
     if text.count("(", 0, m.start) > text.count(")", 0, m.start):
         s -= 1.5  # "(Boundore, Yagha)": administrative context of the place before it
-    elif _qualified(text, m):
-        s += 1.0
+    elif _qualified(text, m) or (not p.get("country_code") and context_hints(
+            text, m.start, m.end, get_gazetteer().lookup)[0]):
+        s += 1.0  # also "Ordonez, Chiapas": a place the gazetteer lacks, in a division it knows
     if person_like(text, m) or acronym_like(m):
         s -= 2.0
     if p.get("confidence") is not None:

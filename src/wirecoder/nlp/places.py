@@ -12,6 +12,7 @@ same as a pipeline component that fills ``doc.spans["places"]``.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -31,6 +32,10 @@ LOCATIVE = {"in", "at", "near", "from", "to", "into", "outside", "around", "acro
             "along", "reach", "entered", "fled", "captured", "seized", "bombed", "attacked",
             "shelled", "besieged", "reached", "visited", "raided", "stormed", "struck", "targeted",
             "overran", "recaptured", "retook", "liberated", "stronghold", "strongholds"}
+# "in central Thessaloniki", "in downtown Malchow": an area word between the preposition and the name
+AREA_WORDS = {"central", "downtown", "northern", "southern", "eastern", "western", "rural", "urban",
+              "suburban", "greater", "north", "south", "east", "west", "northeastern",
+              "northwestern", "southeastern", "southwestern", "inner", "outer", "coastal"}
 LOCAL_INSTITUTIONS = {"school", "hospital", "court", "market", "mosque", "church", "prison", "police", "village",
                       "slum", "estate", "factory", "university", "college", "hotel", "stadium"}
 # "an airstrike on Korosten", "the attack against Ubari": the target of an attack noun is a place
@@ -46,7 +51,8 @@ INSTITUTION = {"police", "department", "county", "city", "school", "schools", "h
                "sheriff\u2019s", "coroner", "coroner's", "circuit", "superior", "mayor", "selectman",
                "clerk", "magistrate", "parks", "library", "zoo", "fair", "association", "town",
                "township", "transit", "health", "medical", "historical", "education", "daily",
-               "journal", "tribune", "gazette", "utilities", "water", "electric", "police's"}
+               "journal", "tribune", "gazette", "utilities", "water", "electric", "police's",
+               "governor", "governorate"}
 # Nouns after a place name that make it a place: "a Danbury man", "Alexandria police".
 PEOPLE_AFTER = {"man", "men", "woman", "women", "teen", "teens", "teenager", "boy", "girl",
                 "resident", "residents", "native", "couple", "family", "families", "parents",
@@ -61,7 +67,7 @@ STREET_WORDS = {"street", "avenue", "road", "boulevard", "square", "bridge", "hi
                 "st.", "ave.", "rd.", "blvd.", "lane", "drive", "plaza", "market", "checkpoint",
                 "crossing", "roundabout"}
 CONNECTORS = {"of", "de", "al", "el", "la", "le", "du", "des", "del", "da", "do", "-", "upon", "los", "las", "y",
-              "on", "am", "an", "bin", "ibn", "abu", "bani", "ben"}
+              "on", "am", "an", "bin", "ibn", "abu", "bani", "ben", "imeni"}
 # Capitalised words that name places in the gazetteer but are far more often something else.
 STOP = {
     "i", "a", "the", "mr", "mrs", "ms", "dr", "president", "minister", "king", "queen",
@@ -98,8 +104,12 @@ STOP = {
     "dr.", "sen.", "rep.", "gov.", "lt.", "sgt.", "gen.", "col.", "capt.", "rev.", "prof.",
     "ismaili", "baha'i", "baha\u2019i", "sunni", "shia", "shiite", "passover", "easter",
     "christmas", "ramadan", "hanukkah", "thanksgiving", "halloween", "olympic", "olympics",
+    # words of organisations' names that are also hamlets (Confederation, Alliance, Ohio)
+    "confederation", "federation", "alliance", "coalition", "movement", "front", "assembly",
+    "committee", "association", "league", "congress", "forum", "sud",
 }
-HOLIDAY_END = {"day", "eve"}  # "St. Patrick's Day", "Christmas Eve"
+HOLIDAY_END = {"day", "eve"}
+_DIRECTION_SUFFIX = re.compile(r"^(.+?)\s?-\s?(?:North|South|East|West|Central)$")  # "St. Patrick's Day", "Christmas Eve"
 
 
 @dataclass
@@ -154,6 +164,8 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     k = i - 1
     if k >= 0 and doc[k].lower_ in LOCATIVE:
         return True
+    if k >= 1 and doc[k].lower_ in AREA_WORDS and doc[k].is_lower and doc[k - 1].lower_ in LOCATIVE:
+        return True
     if k >= 1 and doc[k].lower_ in ("on", "against") and doc[k - 1].lower_ in ATTACK_NOUNS:
         return True
     if k >= 0 and doc[k].lower_ in ("a", "an") and j < len(doc) and doc[j].lower_ in LOCAL_INSTITUTIONS:
@@ -178,11 +190,16 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
     group = _paren_group(doc, j)  # two parts at least: "Dozhd (Rain)" is a gloss
     if len(group) >= 2 and any(_is_place_name(p) for p in group):
         return True
+    # ACLED-style qualifiers "(Kolofata, Mayo-Sava)", "(Taxila, Punjab)": the first part is a
+    # place if another part is one; the later parts qualify it, so each vouches for itself.
+    opener = next((o for o in range(i - 1, max(-1, i - 12), -1) if doc[o].text in ("(", ")")), -1)
+    if opener >= 0 and doc[opener].text == "(" and (opener == k or doc[k].text == ","):
+        group, name = _paren_group(doc, opener), doc[i:j].text
+        if len(group) >= 2 and (any(_is_place_name(p) for p in group if p != name) if opener == k
+                                else name in group and "." not in name):
+            return True
     if k >= 0 and doc[k].text == "(":
         group = _paren_group(doc, k)
-        if group and len(group) >= 2 and any(_is_place_name(p) for p in group
-                                             if p != doc[i:j].text):
-            return True
         if len(group) == 1 and " - " in group[0] and _is_place_name(group[0].split(" - ")[0]):
             return True  # ACLED's city and district: "(Gwangju - Dong)", "(Daegu - Jung)"
     if j + 1 < len(doc) and doc[j].text in (",", "(") and doc[j + 1].is_title:
@@ -194,8 +211,9 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
 
 
 def _after_place(doc: Doc, i: int, found: list[Found]) -> bool:
-    """Does the name at token i qualify a place just found ("Mala Shestirnya, Kherson")?"""
-    if i < 2 or doc[i - 1].text != ",":
+    """Does the name at token i qualify or follow a place just found ("Mala Shestirnya,
+    Kherson", "between Sinaloa and Guasave")?"""
+    if i < 2 or doc[i - 1].lower_ not in (",", "and"):
         return False
     k = i - 2
     if k >= 1 and doc[k].lower_ in TYPE_WORDS and doc[k].is_lower:
@@ -248,12 +266,19 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
 
 def _joined_places(doc: Doc) -> list[Span]:
     """spaCy's entities, with touching place entities joined where the gazetteer knows the
-    whole name: spaCy reads "Baja California" as two places, Baja and California."""
+    whole name: spaCy reads "Baja California" as two places, Baja and California (and
+    "Bogota, D.C." as two)."""
     ents = list(doc.ents)
     out: list[Span] = []
     i = 0
     while i < len(ents):
         ent = ents[i]
+        e = ent.end
+        while e < len(doc) and doc[e - 1].lower_ in CONNECTORS and doc[e].is_title:
+            e += 1  # "Santa Cruz de la | Sierra": spaCy stops after the article
+        if e != ent.end and ent.label_ in PLACE_LABELS and (i + 1 == len(ents) or ents[i + 1].start >= e) \
+                and any(c.tier <= TIER_ALT for c in get_gazetteer().lookup(doc[ent.start:e].text, False)):
+            ent = Span(doc, ent.start, e, label=ent.label_)
         if ent.label_ in PLACE_LABELS and i + 1 < len(ents) and ents[i + 1].start == ent.end \
                 and ents[i + 1].label_ in PLACE_LABELS and doc[ent.end - 1].whitespace_ == " ":
             whole = doc[ent.start:ents[i + 1].end]
@@ -261,6 +286,14 @@ def _joined_places(doc: Doc) -> list[Span]:
                 out.append(Span(doc, whole.start, whole.end, label=ent.label_))
                 i += 2
                 continue
+        if ent.label_ in PLACE_LABELS and i + 1 < len(ents) and ents[i + 1].start == ent.end + 1 \
+                and doc[ent.end].text == "," and any(
+                    c.tier <= TIER_ALT and c.entry.fclass == "A" for c in get_gazetteer().lookup(
+                        f"{ent.text} {ents[i + 1].text}", False)):
+            # "Bogota, D.C.": the capital district's name
+            out.append(Span(doc, ent.start, ents[i + 1].end, label=ent.label_))
+            i += 2
+            continue
         out.append(ent)
         i += 1
     return out
@@ -278,8 +311,19 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         for k in range(i, j):
             taken[k] = True
 
+    # 0. "Shakhta imeni Gagarina" (the mine named after Gagarin): one name, however spaCy cuts it
+    for k in range(1, len(doc) - 1):
+        if doc[k].lower_ == "imeni" and doc[k - 1].is_title and doc[k + 1].is_title:
+            span = doc[k - 1:k + 2]
+            cands = gaz.lookup(span.text)
+            found.append(Found(span.start_char, span.end_char, span.text, "GPE", "place", cands,
+                               1.0 if _good_cands(cands) else 0.3))
+            take(k - 1, k + 2)
+
     # 1. spaCy's place entities (and demonyms among its NORP entities).
     for ent in _joined_places(doc):
+        if any(taken[k] for k in range(ent.start, ent.end)):
+            continue
         label = ent.label_
         etext = ent.text
         if label == "NORP" or (label in ("GPE", "LOC") and gaz.demonym(etext)):
@@ -317,6 +361,10 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             head_typed = None if _good_cands(cands) else split_type_word(head)  # "Seoul City"
             if head_typed:
                 cands = gaz.lookup(head_typed[0])
+        if not _good_cands(cands) and _DIRECTION_SUFFIX.match(stext):
+            # ACLED's "Shan-North", "Bago-East": the region the half belongs to
+            cands = tuple(c for c in gaz.lookup(_DIRECTION_SUFFIX.match(stext).group(1))
+                          if c.entry.fclass == "A") or cands
         typed = None if _good_cands(cands) or label == "FAC" else split_type_word(stext)
         if typed and typed[1] == "admin":  # "Khost district": the name without its type word
             cands = _good_cands(gaz.lookup(typed[0])) or cands
@@ -366,13 +414,15 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
                 lab = ent_label.get(i, (None,))[0]
                 if lab in NEVER_LABELS:
                     continue
+                dem = gaz.demonym(st) if j - i == 1 else None
+                if dem is not None:  # "Ugandans", which the gazetteer also lists as Uganda's name
+                    hit = (i, j, (Candidate(dem, 0),), "demonym")
+                    break
                 cands = _good_cands(gaz.lookup(st))
                 if not cands:
-                    dem = gaz.demonym(st)
-                    if dem is not None and j - i == 1:
-                        hit = (i, j, (Candidate(dem, 0),), "demonym")
-                        break
                     # A transliteration variant is accepted only where the text says "place".
+                    if j - i > 1 and doc[j - 1].lower_ in DIRECTIONS | {"central"}:
+                        continue  # "Kwabre East": the district's base name, not a look-alike
                     fz = gaz.lookup(st)
                     if fz and _evidence(doc, i, j, text) and len(st) >= 4:
                         hit = (i, j, fz, "place")
@@ -422,7 +472,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             swallowed |= nxt in ("-", "(", ",") and i == lab[1] and i > 0 and doc[i - 1].lower_ in LOCATIVE
             # "the village of Yakovlivka, Kharkiv": a place word before it vouches even for a village
             joined = nxt == "-" and not doc[j - 1].whitespace_  # "Mayo-Sava" is one name
-            vouched = nxt in ("-", "(", ",") and not joined and i == lab[1] and strong \
+            vouched = nxt in ("-", "(", ",", "and") and not joined and i == lab[1] and strong \
                 or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text == "(" and strong)
             if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue

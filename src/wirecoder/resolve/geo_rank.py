@@ -50,6 +50,7 @@ def split_type_word(name: str) -> tuple[str, str] | None:
     return None
 
 
+EXACT_TOWN = 20_000  # a town this size, named as written, outranks another place's alternate name
 _TIER_COST = {TIER_NAME: 0.0, TIER_CASE: 0.0, TIER_ALT: 0.5, TIER_ARTICLE: 0.6,
               TIER_SKELETON: 0.8}
 
@@ -181,10 +182,13 @@ def score(m: Mention, c: Candidate, focus: Focus | None, siblings: dict[str, lis
                     o.entry.admin1_code == e.admin1_code:
                 s -= 1.2
                 break
-    if c.tier in (TIER_ALT, TIER_ARTICLE) and any(o.tier == TIER_NAME and o.entry.population >= 100_000
-                                                  for o in m.candidates) \
+    if c.tier in (TIER_ALT, TIER_ARTICLE) and any(
+            o.tier == TIER_NAME and o.entry.population >= min(100_000, max(EXACT_TOWN, e.population / 50))
+            for o in m.candidates) \
             and not any(o.tier == TIER_NAME and o.entry.cc == e.cc for o in m.candidates):
-        s -= 1.0  # "Islamabad" is the city of that name, not Chattogram's old alternate name
+        # "Islamabad" is the city of that name, not Chattogram's old alternate name; "Valence"
+        # the French town, not Valencia; but "Calcutta" is still Kolkata, not a small namesake
+        s -= 1.0
     qualified = bool(m.qualifier) and any(_contains(q.entry, e) for q in m.qualifier)
     if qualified:
         s += 3.0
@@ -224,21 +228,49 @@ def rank(mentions: list[Mention], extra_votes: Counter | None = None) -> None:
             siblings.setdefault(fold(c.entry.name), []).append(c)
     # Pass 1: context-free, but already using qualifiers.
     for m in mentions:
-        if m.candidates:
-            sc = [score(m, c, None, siblings) for c in m.candidates]
-            i, conf = _softmax_top(sc)
-            m.choice, m.confidence, m.scores = m.candidates[i], conf, sc
+        _choose(m, None, siblings)
     for _ in range(2):
         focus = _focus(mentions, extra_votes)
         for m in mentions:
-            if m.candidates:
-                sc = [score(m, c, focus, siblings) for c in m.candidates]
-                i, conf = _softmax_top(sc)
-                m.choice, m.confidence, m.scores = m.candidates[i], conf, sc
+            _choose(m, focus, siblings)
     for m in mentions:
         if m.choice is not None and not _loose_ok(m, m.choice, focus):
             _drop_loose(m, focus)
+        if m.choice is not None and m.qualifier:
+            _obey_qualifier(m)
     _settle_qualifiers(mentions)
+
+
+def _choose(m: Mention, focus: Focus | None, siblings: dict[str, list[Candidate]]) -> None:
+    if not m.candidates:
+        return
+    sc = [score(m, c, focus, siblings) for c in m.candidates]
+    i, conf = _softmax_top(sc)
+    m.choice, m.confidence, m.scores = m.candidates[i], conf, sc
+    if m.qualifier:  # before it votes in the focus: a namesake abroad must not pull the rest
+        _obey_qualifier(m)
+
+
+def big_exact(c: Candidate) -> bool:
+    """A city this large, named as written, is more likely meant than a qualifier misread
+    ("Bogota, D.C.")."""
+    return c.tier == TIER_NAME and c.entry.population >= 100_000
+
+
+def _obey_qualifier(m: Mention) -> None:
+    """The text says which country the place is in ("Hole Camp in Al Hasakeh", "Kakani
+    (Nuwakot, Bagmati)"): a reading outside every qualifier's country gives way to one inside,
+    or to none (the place is missing from the gazetteer, and the qualifier will stand for it)."""
+    e = m.choice.entry
+    qcc = {q.entry.cc for q in m.qualifier if q.entry.cc}
+    if not qcc or big_exact(m.choice) or e.cc in qcc or any(_contains(q.entry, e) for q in m.qualifier):
+        return
+    inside = [k for k, c in enumerate(m.candidates) if c.entry.cc in qcc]
+    if not inside:
+        m.choice, m.confidence = None, 0.0
+        return
+    i, conf = _softmax_top([m.scores[k] for k in inside])
+    m.choice, m.confidence = m.candidates[inside[i]], conf
 
 
 def _settle_qualifiers(mentions: list[Mention]) -> None:

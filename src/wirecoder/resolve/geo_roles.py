@@ -63,3 +63,32 @@ _FORCES_AFTER = re.compile(r"^(?:[\s-]+(?:led|backed|army|military|air|naval|arm
 def forces_demonym(text: str, end: int) -> bool:
     """Is the demonym ending at ``end`` the nationality of armed forces ("Russian forces")?"""
     return _FORCES_AFTER.match(text[end:end + 40]) is not None
+
+
+# A country named as what a protest or a statement is about ("to denounce the Russian
+# invasion of Ukraine", "in solidarity with Palestinians"), a foreign mission ("outside
+# the Russian embassy") or a group's base ("the Somalia-based al-Shabaab") says little about
+# where the event happened.
+_TOPIC_BEFORE = re.compile(r"\b(?:against|oppos(?:e|ed|es|ing)|condemn\w*|denounc\w*|solidarity|in support of|"
+                           r"call(?:ing|ed)? for|justice for)\b[^.;]{0,80}$", re.I)
+_ABOUT_COUNTRY = re.compile(r"\b(?:invasion of|invad\w+|war (?:of|in|on|against|with)|aggression (?:against|on)|"
+                            r"sanctions (?:on|against)|support (?:of|for))\s+(?:the\s+)?$", re.I)
+_MISSION_AFTER = re.compile(r"^(?:\s+(?:embassy|embassies|consulate|high commission|mission|diaspora|"
+                            r"community|invasion|flags?)\b|-based\b)", re.I)
+
+
+# "the regime in Minsk", "talks in Geneva": a seat of power or of talks, named for who acts there
+_SEAT_BEFORE = re.compile(r"\b(?:regime|government|leadership|junta|rulers|talks|summit|negotiations)"
+                          r"\s+in\s+$", re.I)
+
+
+def seat_of_power(text: str, start: int) -> bool:
+    """Is the place at ``start`` named as where a government sits or talks are held?"""
+    return _SEAT_BEFORE.search(text[max(0, start - 30):start]) is not None
+
+
+def about_country(text: str, start: int, end: int) -> bool:
+    """Is the country name or demonym at text[start:end] a topic, not a location?"""
+    return bool(_TOPIC_BEFORE.search(text[max(0, start - 80):start])
+                or _ABOUT_COUNTRY.search(text[max(0, start - 30):start])
+                or _MISSION_AFTER.match(text[end:end + 20]))

@@ -17,17 +17,25 @@ from typing import Any, Iterable
 from ..models import Article, Mention, Place
 from . import geo_rank
 from .focus import prior_votes
-from .gazetteer import TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, get_gazetteer
+from .gazetteer import TIER_ALT, TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, get_gazetteer
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
-from .geo_roles import forces_demonym
+from .geo_roles import about_country, forces_demonym, seat_of_power
 from .geo_text import fold
+from .unit_words import unit_country_votes
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _BEFORE_HINT = re.compile(r"\b(\w+)\s+of\s*$", re.I)  # "province of", "city of"
 _AFTER_WORD = re.compile(r"^\s+(\w+)")  # "Jufra district"
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(\w+)\b", re.I)  # ", a district"
 _QUALIFIER = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][\w'\u2019.-]*)(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|de|of))*)")
+_SENTENCE_END = re.compile(r"\.\s")
+_DIVISION_WORD = re.compile(r"\s+(?:district|province|governorate|countryside|region|county|state)\b", re.I)
 _QUAL_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
+# "Hole Camp in Al Hasakeh countryside", "Bayandy village of Munaily district": the division
+# a place lies in, written after it
+_QUAL_IN = re.compile(r"^\s+(?:(?i:camp|town|village|city|area|neighbou?rhood|suburb|district|"
+                      r"region|market|base|field)\s+)?(?:in|of)\s+(?:the\s+)?"
+                      r"([A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|ez|ad|as|ash|de))*)")
 # A name written to qualify the one before it: "Novohnativka, Donetsk", "(Kolofata, Mayo-Sava)"
 # names a division, unless the commas run a list ("Kherson, Mykolaiv and Odesa").
 _AFTER_PLACE = re.compile(r"(?:[A-Z][\w'\u2019.-]*,|\(|[A-Z][\w'\u2019.-]*\s+\([^()]*,)\s*$")
@@ -78,12 +86,25 @@ def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candid
     names = [p.strip() for p in mp.group(1).split(",")] if mp else []
     if not names:
         mq = _QUALIFIER.match(after)
+        if mq and not _LIST_NEXT.match(after[mq.end():]):  # not "Paris, London and Berlin"
+            names = [_SENTENCE_END.split(mq.group(1))[0].strip(" .")]  # "Donetsk. Casualties"
+    typed = False  # "... in Al Amadiya district": the name stands for a division
+    if not names:
+        mq = _QUAL_IN.match(after)
         if mq:
-            names = [mq.group(1).strip(" .")]
+            names = [_SENTENCE_END.split(mq.group(1))[0].strip(" .")]
+            typed = _DIVISION_WORD.match(after[mq.end():]) is not None
     for n in names[:3]:
         for c in lookup(n, False):
             if c.entry.fclass == "A" or c.entry.fcode == "CONT":
                 quals.append(c)
+            elif c.entry.fclass == "P" and (typed or fold(c.entry.admin1) == fold(c.entry.name)):
+                # "Al Hasakeh" names the city and the province it heads, "Al Amadiya district"
+                # a district the gazetteer lacks around a town it has: as a qualifier, the
+                # province (which the spelling may not reach: Al-Hasakah Governorate)
+                div = get_gazetteer().admin1(c.entry.cc, c.entry.admin1_code)
+                if div is not None:
+                    quals.append(Candidate(div, c.tier))
     return tuple(quals), hint
 
 
@@ -282,9 +303,14 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
     mentions = []
     for f in topo:
         quals, hint = context_hints(text, f.start, f.end, gaz.lookup)
+        weight = f.weight  # its vote in the focus
+        if seat_of_power(text, f.start) or (about_country(text, f.start, f.end) and any(
+                c.entry.is_country and c.tier <= TIER_ALT for c in f.candidates)):
+            weight = 0.0  # "the regime in Minsk", "against the invasion of Ukraine": not the scene
         mentions.append(geo_rank.Mention(f.text, f.start, f.end, f.candidates, quals, hint,
-                                         weight=f.weight))
+                                         weight=weight))
     votes: Counter = prior_votes(article)  # the collection's focus, if any (resolve/focus.py)
+    votes.update({cc: 0.5 * w for cc, w in unit_country_votes(text).items()})  # "upazila": Bangladesh
     for f in found:
         if f.kind == "demonym" and f.candidates and not forces_demonym(text, f.end):
             # not "Russian forces": armed forces fight abroad, their nationality says little
@@ -302,6 +328,8 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
         m = by_start[f.start]
         e = m.choice.entry if m.choice else None
         role = "dateline" if dl and dl[0] <= f.start < dl[1] else role_for(text, f.start, f.end)
+        if e is not None and e.is_country and forces_demonym(text, f.end):
+            role = "demonym"  # "a US military patrol": the forces' nationality, as "Russian forces"
         out.append(Mention(kind="place", start=f.start, end=f.end, text=f.text, label=f.label,
                            role=role, data=_place_data(e, f.text, m.confidence)))
     focus_cc = _country_focus(out, text)
