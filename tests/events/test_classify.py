@@ -159,3 +159,26 @@ def test_category_label_of_acled_style_reports(nlp, text, sub):
     doc = nlp(text)
     det = classify_sentence(text, doc[:])
     assert det is not None and det.sub_event_type == sub
+
+
+@pytest.mark.parametrize("text,sub", [
+    ("Police fired tear gas at crowds of traders who tried to enter the market.", "Protest with intervention"),
+    ("Opposition supporters lit bonfires in the town centre.", "Violent demonstration"),
+    ("Nurses march in Eldoret over unpaid allowances.", "Peaceful protest"),
+    ("The fishermen's community demonstrates against the new levy.", "Peaceful protest"),
+    ("Hundreds of farmers poured into the streets over unpaid dues.", "Peaceful protest"),
+    ("Police violently disperse a prayer meeting in the park.", "Protest with intervention"),
+    ("Students closed down the district education office.", "Peaceful protest"),
+    ("Violence reported during the county elections.", "Violent demonstration"),
+    ("A bandit gang guns down two herders at the well.", "Attack"),
+    ("A man hacks his neighbour to death in a boundary dispute.", "Attack"),
+    ("Residents caught two suspected thieves and burned them alive.", "Mob violence"),
+    ("A severed head was found near the river bank.", "Attack"),
+    ("Two policemen are feared dead following a militant attack on the post.", "Armed clash"),
+    ("A fight between two herding communities left one dead.", "Armed clash"),
+    ("Army units engaged suspected JNIM and/or ISGS militants near the forest.", "Armed clash"),
+    ("French forces conducted an aerial operation against a militant camp.", "Air/drone strike"),
+])
+def test_terse_field_reports(nlp, text, sub):
+    det = classify_sentence(text, nlp(text)[:])
+    assert det is not None and det.sub_event_type == sub, det

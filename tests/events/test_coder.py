@@ -397,3 +397,12 @@ def test_an_undated_sentence_takes_the_paragraph_s_last_day_over_a_looser_period
     _, res = code(nlp, ["On 22 April, thousands of worshippers prayed in Kessen during the month of Ramadan. "
                         "The prayers came as a protest against the closure of the mosque."], pub="2022-04-25")
     assert {e.date for e in res.events} == {"2022-04-22"}
+
+
+def test_a_gathering_whose_purpose_the_next_sentence_states_is_a_protest(nlp):
+    _, coded = code(nlp, ["On 3 March 2022, dairy farmers gathered outside the prefecture in "
+                          "Rodez. They called for higher milk prices."])
+    assert [e.sub_event_type for e in coded.events] == ["Peaceful protest"]
+    _, coded = code(nlp, ["On 3 March 2022, relatives gathered at the church in Rodez. The "
+                          "service lasted two hours."])
+    assert coded.events == []

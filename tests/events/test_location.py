@@ -361,3 +361,9 @@ def test_a_qualified_place_the_gazetteer_lacks_yields_to_its_division(pipe):
     ev = primary(pipe, "On 4 April 2022, in Huixtla de Zaragoza, Chiapas, migrants from Cuba and "
                        "Haiti protested to demand visas to travel to the United States.")
     assert ev.location is not None and ev.location.country_code == "MX"
+
+
+def test_what_a_protest_is_about_is_not_where_it_was(pipe):
+    ev = primary(pipe, "On 30 June 2022, people demonstrated in Vasteras to denounce the recent "
+                       "shooting outside a bar in Oslo, Norway.")
+    assert ev.location is not None and ev.location.country_code == "SE"

@@ -233,3 +233,16 @@ def test_a_town_named_as_written_beats_a_city_s_foreign_name():
 
     assert resolve_name("Valence").country_code == "FR"  # not Valencia, Spain
     assert resolve_name("Calcutta").country_code == "IN"  # an old name of a huge city stays
+
+
+def test_a_landmark_in_a_town_and_a_division_after_its_parenthesis(nlp):
+    _, ms = _parse(nlp, "Report", ["On 6 March 2022, nurses rallied in Hamilton Square in "
+                                   "Birkenhead."])
+    assert all(m.data.get("country_code") in (None, "GB") for m in ms)
+    _, ms = _parse(nlp, "Report", ["On 7 March 2022, warplanes struck caves in Zap region "
+                                   "(Al Amadiya district) of Duhok."])
+    assert all(m.data.get("country_code") in (None, "IQ") for m in ms), \
+        [(m.text, m.data.get("country_code")) for m in ms]
+    _, ms = _parse(nlp, "Report", ["On 8 March 2022, in San Pedro Garza Garcia, Nuevo Leon, "
+                                   "neighbours protested outside the Palace of Justice."])
+    assert {m.text for m in ms} >= {"Nuevo Leon"} and not {"San", "Justice"} & {m.text for m in ms}

@@ -214,6 +214,15 @@ def _protest_family(text: str) -> Detection | None:
     return Detection("Peaceful protest", m.start(), m.end(), 0.8, "protest")
 
 
+def gathering_with_purpose(text: str, next_text: str) -> Detection | None:
+    """A gathering whose purpose only the next sentence states ("Farmers gathered in Allonnes.
+    They called for better prices."): a peaceful protest."""
+    m = _live(L.GATHERED, text)
+    if m and L.PURPOSE_NEXT.match(next_text):
+        return Detection("Peaceful protest", m.start(), m.end(), 0.5, "protest")
+    return None
+
+
 def classify_sentence(text: str, span: Any = None) -> Detection | None:
     """The sub-event type a sentence reports, or None when it reports no event."""
     label = L.NOTE_LABEL.match(text)

@@ -66,7 +66,7 @@ from . import actors as A
 from . import deps
 from . import lexicon as LX
 from . import location as L
-from .classify import _TOPIC, Detection, _roles, classify_sentence
+from .classify import _TOPIC, Detection, _roles, classify_sentence, gathering_with_purpose
 from ..extract.claims import find_claims
 from ..resolve.actors import find_actors, generic_actor, link_anaphora, resolve_actor
 from ..resolve.focus import prior_votes
@@ -766,6 +766,9 @@ def code_article(doc: Any, article: Article, places: list[Mention]) -> CodedArti
     claims = _claims(ctx)
     dets = {si: det for si, sent in enumerate(ctx.sents)
             if sent.text.strip() and (det := classify_sentence(sent.text, sent)) is not None}
+    for si in range(len(ctx.sents) - 1):
+        if si not in dets and (det := gathering_with_purpose(ctx.sents[si].text, ctx.sents[si + 1].text)):
+            dets[si] = det
     if not dets:
         return CodedArticle(mentions=list(ctx.actors), events=[], claims=claims)
     ctx.read_dates(set(dets))

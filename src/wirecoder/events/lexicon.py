@@ -20,7 +20,7 @@ SUICIDE = _re(r"\bsuicide[- ](?:bomb\w*|attack\w*|vest|belt|car|blast|truck)",
               r"\bdetonated (?:his|her|their) (?:explosive )?(?:vest|belt)")
 CHEMICAL = _re(r"\bchemical (?:weapon|attack|agent|munition)s?", r"\bchlorine\b", r"\bsarin\b",
                r"\bmustard gas", r"\bnerve agent", r"\btoxic gas")
-AIR = _re(r"\bair ?strikes?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone (?:strike|attack)s?\b",
+AIR = _re(r"\bair ?strikes?\b", r"\baerial (?:operation|bombardment|attack|raid|strike)s?\b", r"\bairstrikes?\b", r"\bair raids?\b", r"\bdrone (?:strike|attack)s?\b",
           r"\b(?:war ?planes?|fighter jets?|jets?|aircraft|helicopters?|gunships?|drones?|UAVs?|"
           r"air forces?|aviation) (?:\w+ )?(?:bombed|struck|hit|targeted|fired|attacked|strafed|"
           r"carried out|conducted|launched|dropped)",
@@ -43,7 +43,13 @@ IED = _re(r"\bIEDs?\b", r"\bVBIEDs?\b", r"\bimprovised explosive", r"\bland ?min
           r"\bexplosions?\b", r"\bblasts?\b", r"\bdetonat\w*", r"\bexplosives?\b",
           r"\bbombed\b", r"\b(?:blew|blown|blowing) up\b", r"\bexploded\b")
 
-PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\brall(?:y|ies|ied)\b",
+PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|es|e)\b", r"\bdemos\b",
+              r"\b(?-i:march) (?:in|to|through|on|from|against|towards|along|across)\b",  # the verb: the month is capitalised
+              r"\b(?:poured|pour|pouring|went|go|going|took|walked|walk|hit) (?:down |out )?(?:in)?to the streets?\b",
+              r"\b(?:tear ?gas|water cannons?|rubber bullets) (?:\w+ ){0,3}(?:at|on|into|to disperse) (?:\w+ ){0,4}(?:crowds?|supporters|youths|students|residents|traders|workers|voters|worshippers)\b",
+              r"\bdispers\w* (?:\w+ ){0,3}(?:supporters|voters|crowds?|gatherings?|meetings?|youths|students|traders|workers|residents|worshippers)\b",
+              r"\b(?:prevent\w*|block\w*|bar\w*) (?:[\w'-]+ ){0,4}from (?:entering|accessing|reaching)\b",
+              r"\bclosed down (?:the )?(?:[\w'-]+ ){0,3}(?:offices?|town hall|city hall|school|market|premises)\b", r"\bpadlock\w*", r"\brall(?:y|ies|ied)\b",
               r"\b(?:marched|marching|marches)\b", r"\ba march\b", r"\bsit-ins?\b", r"\bpicket\w*",
               r"\b(?:went|go|are|were|is) on strike\b", r"\bgeneral strike\b", r"\bstrik(?:ing|ed) (?:workers|teachers|doctors|nurses|drivers|traders|staff|employees)",
               r"\b(?:workers|teachers|doctors|nurses|drivers|traders|staff|employees|lecturers)'? strike\b",
@@ -75,9 +81,9 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|e)\b", r"\br
               r"\bhunger[- ]strik\w*", r"\b(?:climate|school|work|labou?r|partial|sit-down|warning|teachers'?) strikes?\b",
               r"\bwork stoppages?\b", r"\bwalk-?outs?\b", r"\b(?:took|take|taking|takes) (?:to )?the streets?\b",
               r"\bgathered (?:[\w,()'-]+ ){0,14}(?:to (?:support|show|call|raise|express|mark|commemorate|honou?r|"
-              r"remember|mourn)|in (?:support|solidarity|memory) (?:of|with))\b",
+              r"remember|mourn|pray)|in (?:support|solidarity|memory) (?:of|with))\b",
               r"\b(?:cut|cutting|closed|closing) (?:off )?(?:the |a )?(?:[\w-]+ ){0,3}(?:roads?|highways?|streets?|routes?|access|entrances?|junctions?|bridges?)\b",
-              r"\bblock(?:ed|ing)? (?:the |a )?(?:[\w-]+ ){0,3}(?:entrances?|junctions?|bridges?|gates?|port|railway)\b",
+              r"\bblock(?:s|ed|ing)? (?:the |a )?(?:[\w-]+ ){0,3}(?:entrances?|junctions?|bridges?|gates?|port|railway|car parks?)\b",
               r"\boccup(?:ied|y|ying) (?:the |a )?(?:[\w'-]+ ){0,4}(?:offices?|buildings?|premises|cent(?:er|re)|headquarters|"
               r"square|hall|university|campus|factory|ministry|town hall|city hall|parliament|schools?|villa|forest|site|plant|mine)\b",
               r"\b(?:torch|torchlight|pride|peace|solidarity|silent|memorial|protest) (?:march|walk)(?:es)?\b",
@@ -87,18 +93,27 @@ RIOT = _re(r"(?<!anti-)(?<!anti )\briot(?:s|ed|ing|ers)?\b(?! (?:police|gear|squ
            r"\bstones?\b", r"\brocks\b", r"\bburn(?:ing|t|ed)? (?:\w+ )?(?:tyres|tires)\b", r"\bbarricad\w*",
            r"\bpetrol bombs?\b", r"\bmolotov", r"\bdisrupt(?:ed|ing)? (?:a |an |the )?(?:\w+ )?(?:rally|meeting|event|campaign)",
            r"\browdy\b", r"\brampag\w*", r"\bunrest\b", r"\bmutin(?:y|ied|ying|eers?)\b",
-           r"\bchas(?:e|ed|ing) (?:\w+ )?(?:police|officers|security)",
+           r"\bchas(?:e|ed|ing) (?:\w+ )?(?:police|officers|security)", r"\b(?:lit|lighting|light) (?:\w+ )?bonfires\b",
+           r"\bforced (?:their|his|her|its) way into\b", r"\b(?:smash\w*|shatter\w*|broke) (?:\w+ ){0,2}windows?\b",
            r"\bclash\w* (?:with|between) (?:\w+ ){0,2}(?:police|security|officers|rival(?! (?:clans?|communit|ethnic|tribes?)))")
 # "post-election violence" with nothing more specific: ACLED's usual reading is a violent demonstration
-ELECTION_VIOLENCE = _re(r"\b(?:post-?election|election|electoral) violence\b")
+ELECTION_VIOLENCE = _re(r"\b(?:post-?election|election|electoral) violence\b",
+                        r"\bviolence (?:\w+ ){0,3}(?:during|after|before|over) (?:the )?(?:\w+ )?(?:elections?|polls|primaries|vote|voting)\b")
 # a purpose that only demonstrators state ("... to demand the General Prosecutor's resignation"),
 # read as a protest when no other cue fired
 PROTEST_PURPOSE = _re(r"\b(?:demanding|to demand|denouncing|to denounce|to protest|in protest|to raise awareness)\b(?! (?:a |the )?ransom)")
+# "Farmers gathered in Allonnes. They called for ...": a gathering whose purpose the next
+# sentence states
+GATHERED = _re(r"\b(?:gathered|assembled|congregated|rallied)\b")
+PURPOSE_NEXT = _re(r"^\s*(?:They|The (?:\w+ )?(?:group|participants|protesters|demonstrators|crowd|gathering))\s+"
+                   r"(?:also\s+)?(?:denounc\w*|demand\w*|call(?:ed|ing)? (?:for|on)|oppos\w*|protest\w*|condemn\w*|"
+                   r"express\w*|urg\w*|ask\w*|critici[sz]\w*|reject\w*|request\w*|chant\w*|voic\w*)")
 MOB = _re(r"\bmobs?\b", r"\blynch\w*", r"\bmob justice\b", r"\bjungle justice\b", r"\bvigilante\w*",
           r"\b(?:angry|irate) (?:residents|youths?|villagers|crowd|locals|members of the public|mob)",
           r"\b(?:beaten|stoned|burnt|burned) to death by (?:\w+ ){0,2}(?:residents|villagers|a crowd|locals|youths?|members of the public)",
           r"\bcommunal (?:clash|violence|fight)\w*",
-          r"\b(?:thie(?:f|ves)|witch(?:es)?|wizards?|sorcer\w*|robbers?) (?:\w+ ){0,4}(?:burnt|burned|beaten|stoned|lynched) to death", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
+          r"\b(?:thie(?:f|ves)|witch(?:es)?|wizards?|sorcer\w*|robbers?) (?:\w+ ){0,4}(?:burnt|burned|beaten|stoned|lynched) to death", r"\b(?:residents|villagers|youths|supporters|traders|students|locals|members of the public|community) (?:\w+ ){0,2}(?:attacked|beat|stoned|lynched|assaulted|clashed|fought|torched|burned|burnt)",
+          r"\bchased away by (?:\w+ ){0,2}(?:supporters|youths|residents|villagers|a mob|a crowd)\b", r"\bshoving\b",
           r"\b(?:engag\w* in|exchang\w*) (?:fist ?fights?|blows|fisticuffs)\b", r"\bfist ?fights?\b", r"\bbrawl\w*",
           r"\bclash\w* (?:\w+ ){0,2}between (?:\w+ ){0,3}(?:supporters|residents|youths|villagers|students|traders|families)")
 # (clashes between communities, clans or ethnic groups are battles between identity militias)
@@ -136,21 +151,24 @@ CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged
             r"\barmed confrontations?\b", r"\bexchang\w* heavy (?:gun)?fire\b",
             r"\bfired (?:\w+ ){0,4}towards? (?:the )?positions\b",
             r"\b(?:ground|land) and air operations?\b", r"\bair and (?:ground|land) operations?\b",
-            r"\bengaged (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|jihadists|assailants|attackers|troops|forces|soldiers)\b",
+            r"\bheavy gunfire\b", r"\bfights? between\b", r"\bclan wars?\b",
+            r"\bengaged (?:[\w/-]+ ){0,4}(?:fighters|militants|rebels|insurgents|gunmen|bandits|jihadists|assailants|attackers|troops|forces|soldiers)\b",
             r"\bchas(?:e|ed|es|ing) (?:\w+ ){0,3}(?:fighters|militants|rebels|insurgents|gunmen|bandits|raiders|attackers)\b",
             r"\bsmall arms\b", r"\bmachine ?guns?\b",
             r"\bdowned (?:a |an |the )?(?:\w+ )?(?:helicopters?|aircraft|planes?|jets?)\b", r"\bin the direction of (?:\w+ ){0,3}positions\b")
 ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\bshot\b", r"\bshoot\w*",
-                  r"\bgunned down\b", r"\bstabb?\w*", r"\bhack(?:ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
+                  r"\bgunned down\b", r"\bguns? down\b", r"\bstabb?\w*", r"\bhack(?:s|ed|ing)?\b", r"\bbehead\w*", r"\bexecut\w*",
                   r"\bmassacr\w*", r"\bassassinat\w*", r"\bbeat(?:en|ing|s)?\b", r"\btortur\w*", r"\bassault\w*",
                   r"\binjur\w*", r"\bwound\w*", r"\bopen(?:ed|s|ing)? fire\b", r"\bfir(?:ed|ing) (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b",
                   r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\bfound the bod(?:y|ies)\b", r"\bhanged\b", r"\bwas hung\b",
                   r"\bthrew (?:\w+ ){0,3}(?:rocks?|stones?) (?:\w+ )?at\b", r"\braid\w*",
-                  r"\bstorm(?:ed|ing)\b", r"\bburn(?:ed|t) (?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,10}?(?:found|discovered|recovered)",
+                  r"\bstorm(?:s|ed|ing)\b", r"\bburn(?:ed|t) (?:\w+ ){0,2}(?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,14}?(?:found|discovered|recovered|dumped)",
+                  r"\b(?:severed|decapitated|headless|mutilated) (?:\w+ ){0,2}(?:head|heads|body|bodies|corpses?)\b",
+                  r"\bsprayed (?:\w+ ){0,6}with bullets\b", r"\babus(?:ed|ing) (?:\w+ ){0,2}(?:refugees|civilians|residents|villagers|detainees|prisoners|women|children)\b",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",
                   r"\bslash(?:ed|ing)\b", r"\bshots (?:were |had been )?fired\b", r"\bcharged at\b")
-KILL = _re(r"\bkill(?:ed|ing|s)?\b", r"\bdead\b", r"\bdied\b", r"\bdeaths?\b", r"\bshot dead\b", r"\bmurder\w*",
+KILL = _re(r"\bkill(?:ed|ing|s)?\b", r"\bdead\b", r"\bdie[sd]\b", r"\bdeaths?\b", r"\bshot dead\b", r"\bmurder\w*",
            r"\bslain\b", r"\bfatalit\w*", r"\bbehead\w*", r"\bexecut\w*", r"\bmassacr\w*", r"\blost (?:their|his|her) li(?:fe|ves)")
 ARREST = _re(r"\barrest\w*", r"\bdetain\w*", r"\bdetention\b", r"\bapprehend\w*", r"\btaken into custody",
              r"\brounded up\b", r"\bin custody\b", r"\bnabbed\b", r"\bheld for questioning", r"\bremanded\b",
@@ -217,7 +235,7 @@ CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"
 
 # Intentions and hypotheticals are not events ("planned to carry out attacks").
 # lower-case only: "We Will Stop Femicides Movement", "Plan Tres Mill" are names, not intentions
-IRREALIS = _re(r"\b(?-i:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|may|will|fear\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
+IRREALIS = _re(r"\b(?-i:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|may|will|fear(?!ed (?:dead|killed))\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
                r"|\b(?:for|about) carrying out (?:an? )?$"  # "devices intended ... for carrying out attacks"
                r"|\b(?:type|kind|sort|design)s? of (?:the |a |an )?$")  # "the type of bomb he used"
 NEGATED = _re(r"\b(?:no|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")

@@ -277,8 +277,9 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             across.add(m.start)
         elif text and m.start >= 0 and fc.startswith("PCL") and about_country(text, m.start, m.end):
             w *= 0.3
-        if text and m.start >= 0 and seat_of_power(text, m.start):
-            w *= 0.3  # "the regime in Minsk": a government, not where the event was
+        if text and m.start >= 0 and (seat_of_power(text, m.start)
+                                      or _TOPIC_PLACE.search(text[max(0, m.start - 100):m.start])):
+            w *= 0.3  # "the regime in Minsk", "to denounce the shooting in Oslo": not where it was
         if text and m.start > 0 and _embedded(text, m.start):
             w *= 0.5  # "Gire Hakkari area": part of a longer local name, not the province itself
         weak_reading = (d.get("population") or 0) < FOREIGN_TOWN or match_tier(m) in (1, 2)
@@ -518,6 +519,8 @@ _BEFORE_IN = re.compile(r"\b(?:in|at|near|outside|to|towards|into|around|such as
                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_TOPIC_PLACE = re.compile(r"\b(?:denounc\w*|condemn\w*|in (?:solidarity|support|memory) (?:of|with)|justice for|"
+                          r"commemorat\w*|in retaliation (?:for|against)|in response to|mourn\w*)\b[^.;]{0,80}$", re.I)
 _DESTINATION = re.compile(r"\b(?:travel\w*|trip|journey|way|route|deport\w*|extradit\w*|repatriat\w*|"
                           r"emigrat\w*|migrat\w*|flee|fled|fleeing|head\w*)\s+(?:\w+\s+){0,2}?"
                           r"(?:to|into|towards)\s+(?:the\s+)?$", re.I)
@@ -537,6 +540,8 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s += 1
     if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
         s -= 1
+    if _TOPIC_PLACE.search(text[max(0, m.start - 100):m.start]):
+        s -= 1.0  # "to denounce the shooting in Oslo": what the event is about, not where
     if _DESTINATION.search(text[max(0, m.start - 60):m.start]):
         s -= 1.0  # "to continue their trip to the United States": where people are going
     if re.search(r"\bbetween\s+(?:\w+\s+){0,3}?(?:and\s+)?$", before):

@@ -106,7 +106,7 @@ STOP = {
     "christmas", "ramadan", "hanukkah", "thanksgiving", "halloween", "olympic", "olympics",
     # words of organisations' names that are also hamlets (Confederation, Alliance, Ohio)
     "confederation", "federation", "alliance", "coalition", "movement", "front", "assembly",
-    "committee", "association", "league", "congress", "forum", "sud",
+    "committee", "association", "league", "congress", "forum", "sud", "justice", "capital", "san",
 }
 HOLIDAY_END = {"day", "eve"}
 _DIRECTION_SUFFIX = re.compile(r"^(.+?)\s?-\s?(?:North|South|East|West|Central)$")  # "St. Patrick's Day", "Christmas Eve"

@@ -29,12 +29,16 @@ _AFTER_WORD = re.compile(r"^\s+(\w+)")  # "Jufra district"
 _APPOSITION = re.compile(r"^,\s+(?:a|an|the)\s+(?:\w+\s+){0,2}?(\w+)\b", re.I)  # ", a district"
 _QUALIFIER = re.compile(r"^\s*(?:,|\()\s*((?:[A-Z][\w'\u2019.-]*)(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|de|of))*)")
 _SENTENCE_END = re.compile(r"\.\s")
+_LANDMARK_END = re.compile(r"\b(?i:square|park|street|avenue|road|market|station|camp|field|base|airport|"
+                           r"hospital|university|bridge|stadium|hotel|prison|church|mosque|palace)\W*(?:in|of)?\s*$")
 _DIVISION_WORD = re.compile(r"\s+(?:district|province|governorate|countryside|region|county|state)\b", re.I)
-_QUAL_PAREN = re.compile(r"^\s*\(([^()]{2,80})\)")
+_QUAL_PAREN = re.compile(r"^\s*(?:(?i:region|district|province|governorate|state|county|area|town|village|"
+                         r"city|township|municipality)\s*)?\(([^()]{2,80})\)")  # also "Zap region (Al Amadiya district)"
 # "Hole Camp in Al Hasakeh countryside", "Bayandy village of Munaily district": the division
 # a place lies in, written after it
 _QUAL_IN = re.compile(r"^\s+(?:(?i:camp|town|village|city|area|neighbou?rhood|suburb|district|"
-                      r"region|market|base|field)\s+)?(?:in|of)\s+(?:the\s+)?"
+                      r"region|market|base|field)\s+)?(?:in|of)\s+(?:the\s+)?(?:(?i:rural|central|northern|"
+                      r"southern|eastern|western|downtown|greater)\s+)?"
                       r"([A-Z][\w'\u2019.-]*(?:[ -](?:[A-Z][\w'\u2019.-]*|al|el|ez|ad|as|ash|de))*)")
 # A name written to qualify the one before it: "Novohnativka, Donetsk", "(Kolofata, Mayo-Sava)"
 # names a division, unless the commas run a list ("Kherson, Mykolaiv and Odesa").
@@ -81,31 +85,62 @@ def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candid
                 _word_hint(w[:-2] if w.endswith("es") else w)
     if hint is None and _AFTER_PLACE.search(before) and not _LIST_NEXT.match(after):
         hint = "admin"
-    quals: list[Candidate] = []
     mp = _QUAL_PAREN.match(after)
     names = [p.strip() for p in mp.group(1).split(",")] if mp else []
     if not names:
         mq = _QUALIFIER.match(after)
         if mq and not _LIST_NEXT.match(after[mq.end():]):  # not "Paris, London and Berlin"
             names = [_SENTENCE_END.split(mq.group(1))[0].strip(" .")]  # "Donetsk. Casualties"
-    typed = False  # "... in Al Amadiya district": the name stands for a division
+    division = False  # "... in Al Amadiya district": the name stands for a division
+    within = False  # "Hamilton Square in Birkenhead": a landmark in a town
     if not names:
         mq = _QUAL_IN.match(after)
         if mq:
             names = [_SENTENCE_END.split(mq.group(1))[0].strip(" .")]
-            typed = _DIVISION_WORD.match(after[mq.end():]) is not None
+            division = _DIVISION_WORD.match(after[mq.end():]) is not None
+            within = _LANDMARK_END.search(text[start:end] + after[:mq.start(1)]) is not None
+    quals = _qualifier_candidates(names, lookup, division, within)
+    if not quals and mp:  # "(Al Amadiya district) of Duhok": the division named after them
+        mq = _QUAL_IN.match(after[mp.end():])
+        if mq:
+            quals = _qualifier_candidates([_SENTENCE_END.split(mq.group(1))[0].strip(" .")], lookup,
+                                          False, False)
+    return tuple(quals), hint
+
+
+def _qualifier_candidates(names: list[str], lookup, division: bool, within: bool) -> list[Candidate]:
+    """The divisions (or, for a landmark ``within`` a town, the towns of its dominant country)
+    that qualifier names stand for; with ``division`` ("in Al Amadiya district") a town stands for its province."""
+    quals: list[Candidate] = []
     for n in names[:3]:
-        for c in lookup(n, False):
+        named = geo_rank.split_type_word(n)
+        if named and named[1] == "admin":  # "(Muse district)": the division's own name
+            n = named[0]
+        cands = lookup(n, False)
+        town_cc = _dominant_country(cands) if within else None
+        for c in cands:
             if c.entry.fclass == "A" or c.entry.fcode == "CONT":
                 quals.append(c)
-            elif c.entry.fclass == "P" and (typed or fold(c.entry.admin1) == fold(c.entry.name)):
+            elif c.entry.fclass == "P" and c.entry.cc == town_cc:
+                quals.append(c)  # its country is what counts (``geo_rank._obey_qualifier``)
+            elif c.entry.fclass == "P" and (division or fold(c.entry.admin1) == fold(c.entry.name)):
                 # "Al Hasakeh" names the city and the province it heads, "Al Amadiya district"
                 # a district the gazetteer lacks around a town it has: as a qualifier, the
                 # province (which the spelling may not reach: Al-Hasakah Governorate)
                 div = get_gazetteer().admin1(c.entry.cc, c.entry.admin1_code)
                 if div is not None:
                     quals.append(Candidate(div, c.tier))
-    return tuple(quals), hint
+    return quals
+
+
+def _dominant_country(cands: Iterable[Candidate]) -> str | None:
+    """The country of the most populous town of a name, if it is ten times any namesake abroad
+    (Birkenhead, England; not Hanover)."""
+    towns = sorted((c.entry for c in cands if c.entry.fclass == "P"), key=lambda e: -e.population)
+    if not towns:
+        return None
+    abroad = max((e.population for e in towns if e.cc != towns[0].cc), default=0)
+    return towns[0].cc if towns[0].population >= 10 * abroad else None
 
 
 def _place_data(e: Entry | None, written: str, confidence: float) -> dict[str, Any]:
