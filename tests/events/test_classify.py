@@ -143,6 +143,7 @@ def test_taxonomy_mapping():
     "The rebels will attack the town tomorrow.",
     "Residents said 10 people were seen in March near the river.",  # the month is not a march
     "The men are demanding a ransom for the engineers.",
+    "Nobody was injured.",
 ])
 def test_non_events(nlp, text):
     assert classify_sentence(text, nlp(text)[:]) is None
@@ -178,6 +179,13 @@ def test_category_label_of_acled_style_reports(nlp, text, sub):
     ("A fight between two herding communities left one dead.", "Armed clash"),
     ("Army units engaged suspected JNIM and/or ISGS militants near the forest.", "Armed clash"),
     ("French forces conducted an aerial operation against a militant camp.", "Air/drone strike"),
+    ("No Vax activists gathered outside the town hall to oppose the health pass.", "Peaceful protest"),
+    ("Rail workers gathered at the depot as part of strike action.", "Peaceful protest"),
+    ("About 40 cars drove through the city with national flags in support of the army.", "Peaceful protest"),
+    ("Gendarmes intervened to disperse prison guards at the gate.", "Protest with intervention"),
+    ("Navy boats fired live bullets and flares toward fishing boats off the coast.", "Attack"),
+    ("The bodies of nine men from the two neighbouring farming villages near the old river "
+     "crossing were found on Monday.", "Attack"),
 ])
 def test_terse_field_reports(nlp, text, sub):
     det = classify_sentence(text, nlp(text)[:])

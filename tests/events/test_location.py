@@ -344,12 +344,13 @@ def test_place_readings_of_short_reports(pipe, text, lat, lon):
     assert near(ev.location, lat, lon), ev.location
 
 
-def test_a_country_s_own_unit_words_name_the_country(pipe):
-    from wirecoder.resolve.unit_words import unit_country_votes
+def test_a_country_s_own_terms_name_the_country(pipe):
+    from wirecoder.resolve.country_terms import country_term_votes
 
-    assert unit_country_votes("in Kaliakair upazila (Gazipur)") == {"BD": 1.0}
-    assert unit_country_votes("in Limu woreda") == {"ET": 1.0}
-    assert unit_country_votes("a rally in the city centre") == {}
+    assert country_term_votes("in Kaliakair upazila (Gazipur)") == {"BD": 1.0}
+    assert country_term_votes("in Limu woreda") == {"ET": 1.0}
+    assert country_term_votes("a rally in the city centre") == {}
+    assert country_term_votes("the OSCE SMM observed 3 explosions") == {"UA": 1.0}
     ev = primary(pipe, "On 3 April 2022, a mob beat a trader in Kaliakair upazila (Gazipur).")
     assert ev.location is not None and ev.location.country_code == "BD"
 

@@ -246,3 +246,16 @@ def test_a_landmark_in_a_town_and_a_division_after_its_parenthesis(nlp):
     _, ms = _parse(nlp, "Report", ["On 8 March 2022, in San Pedro Garza Garcia, Nuevo Leon, "
                                    "neighbours protested outside the Palace of Justice."])
     assert {m.text for m in ms} >= {"Nuevo Leon"} and not {"San", "Justice"} & {m.text for m in ms}
+
+
+def test_qualifier_parts_spacy_misreads(nlp):
+    _, ms = _parse(nlp, "Report", [
+        "On 5 May 2022, gunmen shot a trader in Lamontville (eThekwini, KwaZulu-Natal).",
+        "On 6 May 2022, residents protested in Mithi town (Tharparkar, Sindh).",
+        "On 7 May 2022, gunmen killed a guard in Mayadin town in Deir ez Zor countryside.",
+        "On 8 May 2022, the Tunceli Governor's office banned all marches."])
+    found = {m.text: m.data.get("country_code") for m in ms}
+    assert found.get("KwaZulu-Natal") == "ZA"
+    assert found.get("Sindh") == "PK"
+    assert found.get("Deir ez Zor") == "SY"
+    assert found.get("Tunceli") == "TR"

@@ -49,6 +49,8 @@ PROTEST = _re(r"\bprotest\w*", r"\bdemonstrat(?:ion|ions|ors|ed|ing|es|e)\b", r"
               r"\b(?:tear ?gas|water cannons?|rubber bullets) (?:\w+ ){0,3}(?:at|on|into|to disperse) (?:\w+ ){0,4}(?:crowds?|supporters|youths|students|residents|traders|workers|voters|worshippers)\b",
               r"\bdispers\w* (?:\w+ ){0,3}(?:supporters|voters|crowds?|gatherings?|meetings?|youths|students|traders|workers|residents|worshippers)\b",
               r"\b(?:prevent\w*|block\w*|bar\w*) (?:[\w'-]+ ){0,4}from (?:entering|accessing|reaching)\b",
+              r"\b(?:intervened|moved in) to disperse\b", r"\bstrike action\b",
+              r"\b(?:drove|rode|cycled|walked|paraded) (?:[\w,()'-]+ ){0,8}(?:with (?:\w+ ){0,2}(?:flags|banners|placards)|in (?:support|solidarity) (?:of|with))\b",
               r"\bclosed down (?:the )?(?:[\w'-]+ ){0,3}(?:offices?|town hall|city hall|school|market|premises)\b", r"\bpadlock\w*", r"\brall(?:y|ies|ied)\b",
               r"\b(?:marched|marching|marches)\b", r"\ba march\b", r"\bsit-ins?\b", r"\bpicket\w*",
               r"\b(?:went|go|are|were|is) on strike\b", r"\bgeneral strike\b", r"\bstrik(?:ing|ed) (?:workers|teachers|doctors|nurses|drivers|traders|staff|employees)",
@@ -104,7 +106,7 @@ ELECTION_VIOLENCE = _re(r"\b(?:post-?election|election|electoral) violence\b",
 PROTEST_PURPOSE = _re(r"\b(?:demanding|to demand|denouncing|to denounce|to protest|in protest|to raise awareness)\b(?! (?:a |the )?ransom)")
 # "Farmers gathered in Allonnes. They called for ...": a gathering whose purpose the next
 # sentence states
-GATHERED = _re(r"\b(?:gathered|assembled|congregated|rallied)\b")
+GATHERED = _re(r"\b(?:gathered|assembled|congregated|rallied|marched|paraded|rode|cycled)\b")
 PURPOSE_NEXT = _re(r"^\s*(?:They|The (?:\w+ )?(?:group|participants|protesters|demonstrators|crowd|gathering))\s+"
                    r"(?:also\s+)?(?:denounc\w*|demand\w*|call(?:ed|ing)? (?:for|on)|oppos\w*|protest\w*|condemn\w*|"
                    r"express\w*|urg\w*|ask\w*|critici[sz]\w*|reject\w*|request\w*|chant\w*|voic\w*)")
@@ -149,7 +151,7 @@ CLASH = _re(r"\bclash\w*", r"\bexchang\w* (?:of )?(?:gun)?fire\b", r"\bexchanged
             r"\b(?:military|security|police|joint|counter-?terror\w*) operation\b", r"\b(?:air/)?ground operations?\b", r"\bneutrali[sz]ed\b",
             r"\bshoot-?out\b", r"\bexchange(?:d)? shots\b", r"\brout(?:ed|ing)\b", r"\bgunfire (?:\w+ ){0,2}between\b",
             r"\barmed confrontations?\b", r"\bexchang\w* heavy (?:gun)?fire\b",
-            r"\bfired (?:\w+ ){0,4}towards? (?:the )?positions\b",
+            r"\bfired (?:\w+ ){0,8}towards? (?:the )?positions\b",
             r"\b(?:ground|land) and air operations?\b", r"\bair and (?:ground|land) operations?\b",
             r"\bheavy gunfire\b", r"\bfights? between\b", r"\bclan wars?\b",
             r"\bengaged (?:[\w/-]+ ){0,4}(?:fighters|militants|rebels|insurgents|gunmen|bandits|jihadists|assailants|attackers|troops|forces|soldiers)\b",
@@ -162,9 +164,12 @@ ATTACK_VERB = _re(r"\battack\w*", r"\bkill(?:ed|ing|s)?\b", r"\bmurder\w*", r"\b
                   r"\binjur\w*", r"\bwound\w*", r"\bopen(?:ed|s|ing)? fire\b", r"\bfir(?:ed|ing) (?:\w+ )?(?:(?:shots|rounds|bullets|gunshots) )?(?:at|on|upon)\b",
                   r"\bspear(?:ed|s)?\b(?! of)", r"\bset (?:\w+ ){0,3}alight\b", r"\bfound the bod(?:y|ies)\b", r"\bhanged\b", r"\bwas hung\b",
                   r"\bthrew (?:\w+ ){0,3}(?:rocks?|stones?) (?:\w+ )?at\b", r"\braid\w*",
-                  r"\bstorm(?:s|ed|ing)\b", r"\bburn(?:ed|t) (?:\w+ ){0,2}(?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,14}?(?:found|discovered|recovered|dumped)",
+                  r"\bstorm(?:s|ed|ing)\b", r"\bburn(?:ed|t) (?:\w+ ){0,2}(?:alive|to death)\b", r"\bfound dead\b", r"\bbod(?:y|ies) (?:\w+ ){0,18}?(?:found|discovered|recovered|dumped)",
                   r"\b(?:severed|decapitated|headless|mutilated) (?:\w+ ){0,2}(?:head|heads|body|bodies|corpses?)\b",
-                  r"\bsprayed (?:\w+ ){0,6}with bullets\b", r"\babus(?:ed|ing) (?:\w+ ){0,2}(?:refugees|civilians|residents|villagers|detainees|prisoners|women|children)\b",
+                  r"\bsprayed (?:\w+ ){0,8}with bullets\b",
+                  r"\bfired live (?:bullets|rounds|ammunition) (?:[\w-]+ ){0,6}(?:at|toward|towards|on) (?:\w+ ){0,3}"
+                  r"(?:boats|fishermen|farmers|civilians|vehicles|homes|houses|shepherds)\b",
+                  r"\btargeted by (?:\w+ )?(?:police|security|soldiers|troops|the army|forces)\b", r"\babus(?:ed|ing) (?:\w+ ){0,2}(?:refugees|civilians|residents|villagers|detainees|prisoners|women|children)\b",
                   r"\bdead\b", r"\bdied\b", r"\bslain\b", r"\bslaughter\w*", r"\bbrutali[sz]\w*", r"\bharass\w*",
                   r"\bintimidat\w*", r"\bthreaten\w*", r"\bwhipp\w*", r"\bflogg\w*", r"\bhit\b", r"\bhurt\b",
                   r"\bslash(?:ed|ing)\b", r"\bshots (?:were |had been )?fired\b", r"\bcharged at\b")
@@ -238,7 +243,7 @@ CIVILIAN_TERMS = _re(r"\bcivilians?\b", r"\bvillagers?\b", r"\bresidents?\b", r"
 IRREALIS = _re(r"\b(?-i:plan(?:s|ned|ning)?|intend\w*|hop(?:e|es|ed|ing)|aim(?:s|ed)?|want(?:s|ed)?|seek(?:s|ing)?|sought|threaten\w*|vow\w*|prepar\w*|tr(?:y|ies|ied|ying)|order(?:s|ed)?|urg\w*|call(?:ed)? for|in order|wait\w* for orders|could|would|might|may|will|fear(?!ed (?:dead|killed))\w*|risk\w*) (?:\w+ ){0,4}(?:to|of|for|about)?\s*(?:\w+ ){0,2}$"
                r"|\b(?:for|about) carrying out (?:an? )?$"  # "devices intended ... for carrying out attacks"
                r"|\b(?:type|kind|sort|design)s? of (?:the |a |an )?$")  # "the type of bomb he used"
-NEGATED = _re(r"\b(?:no|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")
+NEGATED = _re(r"\b(?:no(?! (?-i:[A-Z]))|nobody|not|never|without|denied|deny|denies)\b (?:\w+ ){0,2}$")  # not "No Vax activists"
 
 # ACLED-style reports open a strategic development with its category, "Movement of forces:
 # ...", "Defusal: ...": the stated category decides over any violent word in the report.

@@ -40,7 +40,7 @@ from ..resolve.gazetteer import get_gazetteer
 from ..resolve.geo_rank import big_exact, name_similarity
 from ..resolve.geo_roles import about_country, seat_of_power
 from ..resolve.places import context_hints, country_place as gazetteer_country_place
-from ..resolve.unit_words import unit_country_votes
+from ..resolve.country_terms import country_term_votes
 
 PRECISION_RANK = {"point": 3, "town": 3, "district": 2.5, "region": 2, "country": 1}  # finer first
 _TYPE_WORDS = re.compile(
@@ -289,7 +289,7 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
         n += 1
     for cc, w in country_words(text, across).items():
         votes[cc] += w
-    votes.update(unit_country_votes(text))
+    votes.update(country_term_votes(text))
     for a in actors:
         d = a.data or {}
         if d.get("named") and d.get("country"):

@@ -53,6 +53,8 @@ INSTITUTION = {"police", "department", "county", "city", "school", "schools", "h
                "township", "transit", "health", "medical", "historical", "education", "daily",
                "journal", "tribune", "gazette", "utilities", "water", "electric", "police's",
                "governor", "governorate"}
+# Offices named after the place they govern: "the Hakkari Governor's office"
+OFFICES = {"governor", "governorate", "mayor", "municipality", "municipal", "provincial", "prefecture"}
 # Nouns after a place name that make it a place: "a Danbury man", "Alexandria police".
 PEOPLE_AFTER = {"man", "men", "woman", "women", "teen", "teens", "teenager", "boy", "girl",
                 "resident", "residents", "native", "couple", "family", "families", "parents",
@@ -67,7 +69,8 @@ STREET_WORDS = {"street", "avenue", "road", "boulevard", "square", "bridge", "hi
                 "st.", "ave.", "rd.", "blvd.", "lane", "drive", "plaza", "market", "checkpoint",
                 "crossing", "roundabout"}
 CONNECTORS = {"of", "de", "al", "el", "la", "le", "du", "des", "del", "da", "do", "-", "upon", "los", "las", "y",
-              "on", "am", "an", "bin", "ibn", "abu", "bani", "ben", "imeni"}
+              "on", "am", "an", "bin", "ibn", "abu", "bani", "ben", "imeni", "ez", "ed", "es", "ash",
+              "az", "ul"}  # Arabic articles as romanised: "Deir ez Zor"
 # Capitalised words that name places in the gazetteer but are far more often something else.
 STOP = {
     "i", "a", "the", "mr", "mrs", "ms", "dr", "president", "minister", "king", "queen",
@@ -134,21 +137,25 @@ def _paren_group(doc: Doc, k: int) -> list[str]:
     if k >= len(doc) or doc[k].text != "(":
         return []
     parts: list[str] = []
-    cur: list[str] = []
+    start = k + 1
     for t in doc[k + 1:k + 14]:
         if t.text in (",", ")"):
-            name = " ".join(cur)
-            if not name[:1].isupper() or len(parts) >= 3:
+            name = doc[start:t.i].text  # as written: "Mayo-Sava", "KwaZulu-Natal"
+            if not (name[:1].isupper() or _camel(name)) or len(parts) >= 3:
                 return []
             parts.append(name)
-            cur = []
+            start = t.i + 1
             if t.text == ")":
                 return parts
-        elif t.is_title or t.text in ("-", "'") or t.lower_ in CONNECTORS:  # not "(START)"
-            cur.append(t.text)
-        else:
+        elif not (t.is_title or _camel(t.text) or (t.text[:1].isupper() and not t.is_upper)
+                  or t.text in ("-", "'") or t.lower_ in CONNECTORS):  # "KwaZulu", not "(START)"
             return []
     return []
+
+
+def _camel(word: str) -> bool:
+    """ "eThekwini", "iSimangaliso": names written with a lower-case prefix."""
+    return len(word) > 2 and word[0].islower() and word[1].isupper()
 
 
 def _is_place_name(name: str) -> bool:
@@ -240,7 +247,8 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
     i, n = 0, len(doc)
     while i < n:
         t = doc[i]
-        if t.is_title or (t.is_upper and len(t) > 1 and t.is_alpha):
+        if t.is_title or (t.is_upper and len(t) > 1 and t.is_alpha) or _camel(t.text) \
+                or (t.text[:1].isupper() and t.is_alpha):  # also "KwaZulu", "eThekwini"
             j = i + 1
             while j < n:
                 tj = doc[j]
@@ -276,6 +284,8 @@ def _joined_places(doc: Doc) -> list[Span]:
         e = ent.end
         while e < len(doc) and doc[e - 1].lower_ in CONNECTORS and doc[e].is_title:
             e += 1  # "Santa Cruz de la | Sierra": spaCy stops after the article
+        while e + 1 < len(doc) and doc[e].lower_ in CONNECTORS and doc[e].is_lower and doc[e + 1].is_title:
+            e += 2  # "Deir | ez Zor": or before it
         if e != ent.end and ent.label_ in PLACE_LABELS and (i + 1 == len(ents) or ents[i + 1].start >= e) \
                 and any(c.tier <= TIER_ALT for c in get_gazetteer().lookup(doc[ent.start:e].text, False)):
             ent = Span(doc, ent.start, e, label=ent.label_)
@@ -452,7 +462,8 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
             best.entry.population >= 100_000
         strong = _evidence(doc, i, j, text) or _after_place(doc, i, found)
-        if not strong and j - i == 1 and doc[i].lower_ in person_words:
+        if not strong and j - i == 1 and doc[i].lower_ in person_words and \
+                not (j < len(doc) and doc[j].lower_ in OFFICES):  # "Hakkari Governor's office"
             continue
         ev = strong or st.lower() in place_names or (lab is not None and any(
             (c.entry.cc, c.entry.admin1_code) in local_divs and c.entry.fclass == "P"
@@ -473,7 +484,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             # "the village of Yakovlivka, Kharkiv": a place word before it vouches even for a village
             joined = nxt == "-" and not doc[j - 1].whitespace_  # "Mayo-Sava" is one name
             vouched = nxt in ("-", "(", ",", "and") and not joined and i == lab[1] and strong \
-                or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text == "(" and strong)
+                or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text in ("(", ",") and strong)
             if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue
         elif lab is not None and (lab[1], lab[2]) == (i, j) and \

@@ -21,7 +21,7 @@ from .gazetteer import TIER_ALT, TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, 
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
 from .geo_roles import about_country, forces_demonym, seat_of_power
 from .geo_text import fold
-from .unit_words import unit_country_votes
+from .country_terms import country_term_votes
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _BEFORE_HINT = re.compile(r"\b(\w+)\s+of\s*$", re.I)  # "province of", "city of"
@@ -345,7 +345,7 @@ def geoparse(doc: Any, article: Article) -> list[Mention]:
         mentions.append(geo_rank.Mention(f.text, f.start, f.end, f.candidates, quals, hint,
                                          weight=weight))
     votes: Counter = prior_votes(article)  # the collection's focus, if any (resolve/focus.py)
-    votes.update({cc: 0.5 * w for cc, w in unit_country_votes(text).items()})  # "upazila": Bangladesh
+    votes.update({cc: 0.5 * w for cc, w in country_term_votes(text).items()})  # "upazila": Bangladesh
     for f in found:
         if f.kind == "demonym" and f.candidates and not forces_demonym(text, f.end):
             # not "Russian forces": armed forces fight abroad, their nationality says little
