@@ -103,3 +103,9 @@ def test_local_division_words_are_stripped_only_before_a_name():
 def test_an_oblast_named_by_its_adjective_answers_to_the_city_name(gaz):
     # GeoNames names the division "Kharkivs'ka Oblast'"; news writes "Kharkiv" for both
     assert any(c.entry.fcode == "ADM1" and c.entry.cc == "UA" for c in gaz.lookup("Kharkiv", False))
+
+
+def test_a_doubled_digraph_written_once_still_matches(gaz):
+    # "Zaporizhia" for Zaporizhzhia: Ukrainian zh-zh transliterated once
+    hits = gaz.lookup("Zaporizhia", False)
+    assert hits and hits[0].entry.cc == "UA" and hits[0].entry.fcode == "ADM1"

@@ -259,3 +259,12 @@ def test_qualifier_parts_spacy_misreads(nlp):
     assert found.get("Sindh") == "PK"
     assert found.get("Deir ez Zor") == "SY"
     assert found.get("Tunceli") == "TR"
+
+
+def test_hyphenated_names_with_particles_stay_whole(nlp):
+    _, ms = _parse(nlp, "Report", ["On 3 March 2022, farmers protested in Mont-de-Marsan.",
+                                   "On 4 March 2022, police clashed with gangs in "
+                                   "Croix-des-Bouquets, Ouest."])
+    found = {m.text: m.data.get("country_code") for m in ms}
+    assert found.get("Mont-de-Marsan") == "FR"
+    assert found.get("Croix-des-Bouquets") == "HT"

@@ -257,8 +257,9 @@ def _runs(doc: Doc) -> list[tuple[int, int]]:
                 elif (tj.lower_ in CONNECTORS or tj.text in ("-", "'")) and not tj.whitespace_ == "\n":
                     # one or two connectors before a capitalised word: "Bani Walid", "de los Bravo"
                     k = j + 1
-                    if k < n and doc[k].lower_ in CONNECTORS and doc[k].is_lower:
-                        k += 1
+                    while k < min(n, j + 4) and (doc[k].lower_ in CONNECTORS and doc[k].is_lower
+                                                 or doc[k].text == "-"):
+                        k += 1  # "Mont-de-Marsan", "Croix-des-Bouquets"
                     if k < n and doc[k].is_title:
                         j = k + 1
                     else:

@@ -10,6 +10,8 @@ consonant skeleton (Misurata -> msrt), the last only when the others find nothin
 """
 from __future__ import annotations
 
+import re
+
 import os
 import sqlite3
 import tempfile
@@ -46,6 +48,17 @@ TIER_NAME, TIER_ALT, TIER_ARTICLE, TIER_SKELETON, TIER_CASE = 0, 1, 2, 3, 4
 
 PLACE_COLS = ("id", "name", "lat", "lon", "cc", "admin1_code", "admin1", "admin2", "fclass",
               "fcode", "population", "precision")
+
+
+_DIGRAPH = re.compile(r"(zh|sh|kh|ch|ts)")
+_DOUBLED = re.compile(r"(zh|sh|kh|ch|ts)\1")
+
+
+def _digraph_variants(key: str) -> list[str]:
+    """Spellings of a Slavic transliteration with one digraph doubled or one double collapsed."""
+    out = [key[:m.end()] + m.group(1) + key[m.end():] for m in _DIGRAPH.finditer(key)]
+    out += [key[:m.start()] + m.group(1) + key[m.end():] for m in _DOUBLED.finditer(key)]
+    return [v for v in out if v != key][:6]
 
 
 @dataclass(frozen=True, slots=True)
@@ -209,6 +222,11 @@ class Gazetteer:
         if a:
             for gid, tier in self._keys(a):
                 hits.setdefault(gid, TIER_ARTICLE)
+        if not hits:  # "Zaporizhia" for Zaporizhzhia: a doubled digraph written once, or the reverse
+            for v in _digraph_variants(k):
+                for gid, tier in self._keys(v):
+                    if tier != TIER_SKELETON:
+                        hits.setdefault(gid, TIER_ALT)
         dem = self._demonym(text) if text[:1].isupper() else None
         if dem is not None:  # "Egyptian" -> Egypt; "German" is not San Germán
             hits = {dem.id: TIER_NAME, **{g: t for g, t in hits.items() if g != dem.id}}
