@@ -13,6 +13,9 @@ countries of the named groups. So it decides the story's country first, by weigh
   an administrative qualifier ("(Arizona)", "Malabar, Arima"); places the NER missed count 2
   (1 when the name exists in several countries);
 - country names and demonyms written in the text: 1 per country (+0.25 per further word);
+  words only one country uses (upazila, woreda, LGA, "the OSCE SMM"; ``resolve.country_terms``): 1;
+- a place named as a seat of power or talks ("the regime in Minsk") or as what a protest is
+  about ("to denounce the shooting in Oslo") counts 0.3 of its weight;
 - a named armed group with a home country (Al Shabaab -> Somalia): 0.8; an ethnic group whose
   militias ACLED codes in one country first: 0.5.
 
