@@ -268,3 +268,12 @@ def test_hyphenated_names_with_particles_stay_whole(nlp):
     found = {m.text: m.data.get("country_code") for m in ms}
     assert found.get("Mont-de-Marsan") == "FR"
     assert found.get("Croix-des-Bouquets") == "HT"
+
+
+def test_a_town_named_by_its_university_or_its_workers(nlp):
+    _, ms = _parse(nlp, "Report", ["University of Eldoret students blocked the highway.",
+                                   "Kisumu traders protested over new levies.",
+                                   "Power workers went on strike."])
+    found = {m.text: m.data.get("country_code") for m in ms}
+    assert found.get("Eldoret") == "KE" and found.get("Kisumu") == "KE"
+    assert "Power" not in found

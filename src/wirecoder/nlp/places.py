@@ -53,6 +53,8 @@ INSTITUTION = {"police", "department", "county", "city", "school", "schools", "h
                "township", "transit", "health", "medical", "historical", "education", "daily",
                "journal", "tribune", "gazette", "utilities", "water", "electric", "police's",
                "governor", "governorate"}
+# Nouns whose "of" names a place: "University of Eldoret", "the Governor of Tunceli"
+OF_PLACE = {"university", "county", "municipality", "governor", "mayor", "port"}
 # Offices named after the place they govern: "the Hakkari Governor's office"
 OFFICES = {"governor", "governorate", "mayor", "municipality", "municipal", "provincial", "prefecture"}
 # Nouns after a place name that make it a place: "a Danbury man", "Alexandria police".
@@ -60,6 +62,9 @@ PEOPLE_AFTER = {"man", "men", "woman", "women", "teen", "teens", "teenager", "bo
                 "resident", "residents", "native", "couple", "family", "families", "parents",
                 "police", "officers", "firefighters", "officials", "voters", "students",
                 "youth", "youths", "villagers", "lawmakers", "leaders", "authorities"}
+# ... and, after the name of a town, "Migori government workers", "Kisumu traders"
+TOWN_PEOPLE_AFTER = {"workers", "traders", "farmers", "teachers", "nurses", "doctors", "employees",
+                     "supporters", "government"}
 TYPE_WORDS = {"city", "town", "village", "province", "district", "region", "governorate",
               "county", "state", "capital", "oasis", "port", "area", "suburb", "parish",
               "department", "municipality", "neighbourhood", "neighborhood"}
@@ -183,11 +188,16 @@ def _evidence(doc: Doc, i: int, j: int, text: str) -> bool:
         return True
     if k >= 1 and doc[k].lower_ == "as" and doc[k - 1].lower_ == "such":
         return True
+    if k >= 1 and doc[k].lower_ == "of" and doc[k - 1].lower_ in OF_PLACE:
+        return True  # "University of Eldoret students", "the Governor of Tunceli"
     if j < len(doc) and doc[j].lower_ in TYPE_WORDS:
         return True
     if j < len(doc) and doc[j].lower_ in PEOPLE_AFTER and doc[j].is_lower | doc[j].is_title \
             and not (j + 1 < len(doc) and doc[j + 1].is_title):
         return True  # "Alexandria woman charged", not "Jackson Police Chief Ann Smith"
+    if j < len(doc) and doc[j].lower_ in TOWN_PEOPLE_AFTER and doc[j].is_lower and any(
+            c.entry.fclass == "P" for c in _good_cands(get_gazetteer().lookup(doc[i:j].text, False))):
+        return True  # not "Power workers" (Power County)
     # "Bani Walid, west of Sirte", "Ghat, near the border"
     after = [t.lower_ for t in doc[j:j + 4]]
     if len(after) >= 3 and after[0] == "," and (after[1] in DIRECTIONS or after[1] in (
@@ -484,7 +494,8 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             swallowed |= nxt in ("-", "(", ",") and i == lab[1] and i > 0 and doc[i - 1].lower_ in LOCATIVE
             # "the village of Yakovlivka, Kharkiv": a place word before it vouches even for a village
             joined = nxt == "-" and not doc[j - 1].whitespace_  # "Mayo-Sava" is one name
-            vouched = nxt in ("-", "(", ",", "and") and not joined and i == lab[1] and strong \
+            of_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_PLACE
+            vouched = nxt in ("-", "(", ",", "and") and not joined and i == lab[1] and strong or of_place \
                 or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text in ("(", ",") and strong)
             if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
                 continue
