@@ -277,3 +277,12 @@ def test_a_town_named_by_its_university_or_its_workers(nlp):
     found = {m.text: m.data.get("country_code") for m in ms}
     assert found.get("Eldoret") == "KE" and found.get("Kisumu") == "KE"
     assert "Power" not in found
+
+
+def test_a_part_named_after_its_town(nlp):
+    _, ms = _parse(nlp, "Report", ["Residents of Ukasi, Mwingi Central, marched over water "
+                                   "shortages.",
+                                   "Tea pickers in Nyamira North district held a demonstration."])
+    found = {m.text: m.data.get("country_code") for m in ms}
+    assert found.get("Mwingi") == "KE"
+    assert any(t.startswith("Nyamira") and cc == "KE" for t, cc in found.items()), found

@@ -53,6 +53,7 @@ INSTITUTION = {"police", "department", "county", "city", "school", "schools", "h
                "township", "transit", "health", "medical", "historical", "education", "daily",
                "journal", "tribune", "gazette", "utilities", "water", "electric", "police's",
                "governor", "governorate"}
+HALVES = {"North", "South", "East", "West", "Central"}  # "Mwingi Central", "Lamu East"
 # Nouns whose "of" names a place: "University of Eldoret", "the Governor of Tunceli"
 OF_PLACE = {"university", "county", "municipality", "governor", "mayor", "port"}
 # Offices named after the place they govern: "the Hakkari Governor's office"
@@ -116,8 +117,9 @@ STOP = {
     "confederation", "federation", "alliance", "coalition", "movement", "front", "assembly",
     "committee", "association", "league", "congress", "forum", "sud", "justice", "capital", "san",
 }
-HOLIDAY_END = {"day", "eve"}
-_DIRECTION_SUFFIX = re.compile(r"^(.+?)\s?-\s?(?:North|South|East|West|Central)$")  # "St. Patrick's Day", "Christmas Eve"
+HOLIDAY_END = {"day", "eve"}  # "St. Patrick's Day", "Christmas Eve"
+# "Shan-North", "Mwingi Central": a part of the region or town named before the direction
+_DIRECTION_SUFFIX = re.compile(r"^(.+?)(?:\s?-\s?|\s)(?:North|South|East|West|Central)$")
 
 
 @dataclass
@@ -383,9 +385,11 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             if head_typed:
                 cands = gaz.lookup(head_typed[0])
         if not _good_cands(cands) and _DIRECTION_SUFFIX.match(stext):
-            # ACLED's "Shan-North", "Bago-East": the region the half belongs to
-            cands = tuple(c for c in gaz.lookup(_DIRECTION_SUFFIX.match(stext).group(1))
-                          if c.entry.fclass == "A") or cands
+            # ACLED's "Shan-North", Kenya's "Mwingi Central" constituency: the region or town
+            # the part is named after
+            base = [c for c in gaz.lookup(_DIRECTION_SUFFIX.match(stext).group(1), False)
+                    if c.entry.fclass in ("A", "P") and c.tier <= TIER_ALT]
+            cands = tuple(c for c in base if c.entry.fclass == "A") or tuple(base) or cands
         typed = None if _good_cands(cands) or label == "FAC" else split_type_word(stext)
         if typed and typed[1] == "admin":  # "Khost district": the name without its type word
             cands = _good_cands(gaz.lookup(typed[0])) or cands
@@ -473,8 +477,8 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
             best.entry.population >= 100_000
         strong = _evidence(doc, i, j, text) or _after_place(doc, i, found)
-        if not strong and j - i == 1 and doc[i].lower_ in person_words and \
-                not (j < len(doc) and doc[j].lower_ in OFFICES):  # "Hakkari Governor's office"
+        if not strong and j - i == 1 and doc[i].lower_ in person_words and not (j < len(doc) and (
+                doc[j].lower_ in OFFICES or doc[j].text in HALVES)):  # "Hakkari Governor's", "Mwingi Central"
             continue
         ev = strong or st.lower() in place_names or (lab is not None and any(
             (c.entry.cc, c.entry.admin1_code) in local_divs and c.entry.fclass == "P"
@@ -495,6 +499,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             # "the village of Yakovlivka, Kharkiv": a place word before it vouches even for a village
             joined = nxt == "-" and not doc[j - 1].whitespace_  # "Mayo-Sava" is one name
             of_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_PLACE
+            # "Ukasi, Mwingi Central": a qualifier named after its town, which spaCy calls a person
+            of_place |= (lab[1], lab[2]) == (i, j + 1) and i > 0 and doc[i - 1].text in (",", "(") \
+                and doc[j].text in HALVES
             vouched = nxt in ("-", "(", ",", "and") and not joined and i == lab[1] and strong or of_place \
                 or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text in ("(", ",") and strong)
             if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):
