@@ -368,3 +368,9 @@ def test_what_a_protest_is_about_is_not_where_it_was(pipe):
     ev = primary(pipe, "On 30 June 2022, people demonstrated in Vasteras to denounce the recent "
                        "shooting outside a bar in Oslo, Norway.")
     assert ev.location is not None and ev.location.country_code == "SE"
+
+
+def test_a_landmark_named_like_a_town_is_not_that_town(pipe):
+    ev = primary(pipe, "On 5 March 2022, retired officers staged a protest at Ulus square in "
+                       "Altindag town, Ankara, demanding higher pensions.")
+    assert near(ev.location, 39.92, 32.85, 25)  # Ankara, not the town of Ulus in Bartin

@@ -522,6 +522,8 @@ _BEFORE_IN = re.compile(r"\b(?:in|at|near|outside|to|towards|into|around|such as
                         r"\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$", re.I)
 
 
+_LANDMARK_AFTER = re.compile(r"\s+(?:square|street|road|avenue|junction|bridge|roundabout|highway|crossing|"
+                             r"stadium|park|gate|interchange)\b")
 _TOPIC_PLACE = re.compile(r"\b(?:denounc\w*|condemn\w*|in (?:solidarity|support|memory) (?:of|with)|justice for|"
                           r"commemorat\w*|in retaliation (?:for|against)|in response to|mourn\w*)\b[^.;]{0,80}$", re.I)
 _DESTINATION = re.compile(r"\b(?:travel\w*|trip|journey|way|route|deport\w*|extradit\w*|repatriat\w*|"
@@ -543,6 +545,8 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s += 1
     if re.search(r"\bfrom\s+(?:the\s+)?(?:\w+\s+)?$", before):
         s -= 1
+    if _LANDMARK_AFTER.match(text[m.end:m.end + 15]):
+        s -= 2.0  # "Ulus square", "Khaldah junction": a landmark, not the town of that name
     if _TOPIC_PLACE.search(text[max(0, m.start - 100):m.start]):
         s -= 1.0  # "to denounce the shooting in Oslo": what the event is about, not where
     if _DESTINATION.search(text[max(0, m.start - 60):m.start]):
@@ -597,7 +601,8 @@ def qualifiers(text: str, m: Mention, places: list[Mention]) -> list[Mention]:
 def _division_outside(text: str, m: Mention, places: list[Mention]) -> Mention | None:
     """The division qualifying a loosely matched place (a consonant-skeleton reading) or a
     village when that reading lies outside it: the village is one the gazetteer lacks, and its
-    district is the best place known."""
+    district is the best place known. (A town keeps its reading: reports and the gazetteer
+    disagree about provinces often enough, as with Indonesia's new Papuan provinces.)"""
     d = m.data or {}
     if d.get("geonameid") is None or (is_exact(m) and (d.get("population") or 0) >= SMALL_TOWN):
         return None  # a village's exact namesake may lie elsewhere too ("Nova Dmytrivka, Kharkiv")
