@@ -40,10 +40,10 @@ from ..models import Mention, Place
 from ..nlp.places import STOP
 from ..resolve.actors import country_name, country_of_word
 from ..resolve.gazetteer import get_gazetteer
+from ..resolve.country_terms import country_term_votes
 from ..resolve.geo_rank import big_exact, name_similarity
 from ..resolve.geo_roles import about_country, seat_of_power
 from ..resolve.places import context_hints, country_place as gazetteer_country_place
-from ..resolve.country_terms import country_term_votes
 
 PRECISION_RANK = {"point": 3, "town": 3, "district": 2.5, "region": 2, "country": 1}  # finer first
 _TYPE_WORDS = re.compile(

@@ -260,7 +260,8 @@ def big_exact(c: Candidate) -> bool:
 def _obey_qualifier(m: Mention) -> None:
     """The text says which country the place is in ("Hole Camp in Al Hasakeh", "Kakani
     (Nuwakot, Bagmati)"): a reading outside every qualifier's country gives way to one inside,
-    or to none (the place is missing from the gazetteer, and the qualifier will stand for it)."""
+    or to none (the place is missing from the gazetteer, and the qualifier will stand for it),
+    unless it is a ``big_exact`` city."""
     e = m.choice.entry
     qcc = {q.entry.cc for q in m.qualifier if q.entry.cc}
     if not qcc or big_exact(m.choice) or e.cc in qcc or any(_contains(q.entry, e) for q in m.qualifier):

@@ -16,12 +16,12 @@ from typing import Any, Iterable
 
 from ..models import Article, Mention, Place
 from . import geo_rank
+from .country_terms import country_term_votes
 from .focus import prior_votes
 from .gazetteer import TIER_ALT, TIER_ARTICLE, TIER_SKELETON, Candidate, Entry, get_gazetteer
 from .geo_rank import ADMIN_WORDS, SETTLEMENT_WORDS
 from .geo_roles import about_country, forces_demonym, seat_of_power
 from .geo_text import fold
-from .country_terms import country_term_votes
 
 _WORD = re.compile(r"[A-Za-z][\w'\u2019.-]*")
 _BEFORE_HINT = re.compile(r"\b(\w+)\s+of\s*$", re.I)  # "province of", "city of"
@@ -90,27 +90,32 @@ def context_hints(text: str, start: int, end: int, lookup) -> tuple[tuple[Candid
     if not names:
         mq = _QUALIFIER.match(after)
         if mq and not _LIST_NEXT.match(after[mq.end():]):  # not "Paris, London and Berlin"
-            names = [_SENTENCE_END.split(mq.group(1))[0].strip(" .")]  # "Donetsk. Casualties"
+            names = [_qualifier_name(mq)]
     division = False  # "... in Al Amadiya district": the name stands for a division
     within = False  # "Hamilton Square in Birkenhead": a landmark in a town
     if not names:
         mq = _QUAL_IN.match(after)
         if mq:
-            names = [_SENTENCE_END.split(mq.group(1))[0].strip(" .")]
+            names = [_qualifier_name(mq)]
             division = _DIVISION_WORD.match(after[mq.end():]) is not None
             within = _LANDMARK_END.search(text[start:end] + after[:mq.start(1)]) is not None
     quals = _qualifier_candidates(names, lookup, division, within)
     if not quals and mp:  # "(Al Amadiya district) of Duhok": the division named after them
         mq = _QUAL_IN.match(after[mp.end():])
         if mq:
-            quals = _qualifier_candidates([_SENTENCE_END.split(mq.group(1))[0].strip(" .")], lookup,
-                                          False, False)
+            quals = _qualifier_candidates([_qualifier_name(mq)], lookup, False, False)
     return tuple(quals), hint
+
+
+def _qualifier_name(m: re.Match[str]) -> str:
+    """The name a qualifier pattern caught, cut where a sentence ends ("Donetsk. Casualties")."""
+    return _SENTENCE_END.split(m.group(1))[0].strip(" .")
 
 
 def _qualifier_candidates(names: list[str], lookup, division: bool, within: bool) -> list[Candidate]:
     """The divisions (or, for a landmark ``within`` a town, the towns of its dominant country)
-    that qualifier names stand for; with ``division`` ("in Al Amadiya district") a town stands for its province."""
+    that qualifier names stand for; with ``division`` ("in Al Amadiya district") a town stands
+    for its province."""
     quals: list[Candidate] = []
     for n in names[:3]:
         named = geo_rank.split_type_word(n)
