@@ -42,7 +42,7 @@ from ..resolve.actors import country_name, country_of_word
 from ..resolve.gazetteer import get_gazetteer
 from ..resolve.country_terms import country_term_votes
 from ..resolve.geo_rank import big_exact, name_similarity
-from ..resolve.geo_roles import about_country, seat_of_power
+from ..resolve.geo_roles import about_country, seat_of_power, topic_place
 from ..resolve.places import context_hints, country_place as gazetteer_country_place
 
 PRECISION_RANK = {"point": 3, "town": 3, "district": 2.5, "region": 2, "country": 1}  # finer first
@@ -280,8 +280,7 @@ def country_votes(text: str, places: Iterable[Mention], actors: Iterable[Mention
             across.add(m.start)
         elif text and m.start >= 0 and fc.startswith("PCL") and about_country(text, m.start, m.end):
             w *= 0.3
-        if text and m.start >= 0 and (seat_of_power(text, m.start)
-                                      or _TOPIC_PLACE.search(text[max(0, m.start - 100):m.start])):
+        if text and m.start >= 0 and (seat_of_power(text, m.start) or topic_place(text, m.start)):
             w *= 0.3  # "the regime in Minsk", "to denounce the shooting in Oslo": not where it was
         if text and m.start > 0 and _embedded(text, m.start):
             w *= 0.5  # "Gire Hakkari area": part of a longer local name, not the province itself
@@ -524,8 +523,6 @@ _BEFORE_IN = re.compile(r"\b(?:in|at|near|outside|to|towards|into|around|such as
 
 _LANDMARK_AFTER = re.compile(r"\s+(?:square|street|road|avenue|junction|bridge|roundabout|highway|crossing|"
                              r"stadium|park|gate|interchange)\b")
-_TOPIC_PLACE = re.compile(r"\b(?:denounc\w*|condemn\w*|in (?:solidarity|support|memory) (?:of|with)|justice for|"
-                          r"commemorat\w*|in retaliation (?:for|against)|in response to|mourn\w*)\b[^.;]{0,80}$", re.I)
 _DESTINATION = re.compile(r"\b(?:travel\w*|trip|journey|way|route|deport\w*|extradit\w*|repatriat\w*|"
                           r"emigrat\w*|migrat\w*|flee|fled|fleeing|head\w*)\s+(?:\w+\s+){0,2}?"
                           r"(?:to|into|towards)\s+(?:the\s+)?$", re.I)
@@ -547,7 +544,7 @@ def place_score(text: str, m: Mention, trigger: int) -> float:
         s -= 1
     if _LANDMARK_AFTER.match(text[m.end:m.end + 15]):
         s -= 2.0  # "Ulus square", "Khaldah junction": a landmark, not the town of that name
-    if _TOPIC_PLACE.search(text[max(0, m.start - 100):m.start]):
+    if topic_place(text, m.start):
         s -= 1.0  # "to denounce the shooting in Oslo": what the event is about, not where
     if _DESTINATION.search(text[max(0, m.start - 60):m.start]):
         s -= 1.0  # "to continue their trip to the United States": where people are going

@@ -53,7 +53,7 @@ INSTITUTION = {"police", "department", "county", "city", "school", "schools", "h
                "township", "transit", "health", "medical", "historical", "education", "daily",
                "journal", "tribune", "gazette", "utilities", "water", "electric", "police's",
                "governor", "governorate"}
-HALVES = {"North", "South", "East", "West", "Central"}  # "Mwingi Central", "Lamu East"
+HALVES = {"north", "south", "east", "west", "central"}  # "Mwingi Central", "Lamu East"
 # Nouns whose "of" names a place: "University of Eldoret", "the Governor of Tunceli"
 OF_PLACE = {"university", "county", "municipality", "governor", "mayor", "port"}
 # Offices named after the place they govern: "the Hakkari Governor's office"
@@ -384,10 +384,10 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             head_typed = None if _good_cands(cands) else split_type_word(head)  # "Seoul City"
             if head_typed:
                 cands = gaz.lookup(head_typed[0])
-        if not _good_cands(cands) and _DIRECTION_SUFFIX.match(stext):
+        if not _good_cands(cands) and (half := _DIRECTION_SUFFIX.match(stext)):
             # ACLED's "Shan-North", Kenya's "Mwingi Central" constituency: the region or town
             # the part is named after
-            base = [c for c in gaz.lookup(_DIRECTION_SUFFIX.match(stext).group(1), False)
+            base = [c for c in gaz.lookup(half.group(1), False)
                     if c.entry.fclass in ("A", "P") and c.tier <= TIER_ALT]
             cands = tuple(c for c in base if c.entry.fclass == "A") or tuple(base) or cands
         typed = None if _good_cands(cands) or label == "FAC" else split_type_word(stext)
@@ -446,7 +446,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
                 cands = _good_cands(gaz.lookup(st))
                 if not cands:
                     # A transliteration variant is accepted only where the text says "place".
-                    if j - i > 1 and doc[j - 1].lower_ in DIRECTIONS | {"central"}:
+                    if j - i > 1 and doc[j - 1].lower_ in DIRECTIONS | HALVES:
                         continue  # "Kwabre East": the district's base name, not a look-alike
                     fz = gaz.lookup(st)
                     if fz and _evidence(doc, i, j, text) and len(st) >= 4:
@@ -477,8 +477,9 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
         big = best.entry.is_country or best.entry.fcode in ("ADM1", "CONT") or \
             best.entry.population >= 100_000
         strong = _evidence(doc, i, j, text) or _after_place(doc, i, found)
+        # a person's word, unless an office or a half follows ("Hakkari Governor's", "Mwingi Central")
         if not strong and j - i == 1 and doc[i].lower_ in person_words and not (j < len(doc) and (
-                doc[j].lower_ in OFFICES or doc[j].text in HALVES)):  # "Hakkari Governor's", "Mwingi Central"
+                doc[j].lower_ in OFFICES or doc[j].is_title and doc[j].lower_ in HALVES)):
             continue
         ev = strong or st.lower() in place_names or (lab is not None and any(
             (c.entry.cc, c.entry.admin1_code) in local_divs and c.entry.fclass == "P"
@@ -501,7 +502,7 @@ def detect_places(doc: Doc, text: str | None = None) -> list[Found]:
             of_place = i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_PLACE
             # "Ukasi, Mwingi Central": a qualifier named after its town, which spaCy calls a person
             of_place |= (lab[1], lab[2]) == (i, j + 1) and i > 0 and doc[i - 1].text in (",", "(") \
-                and doc[j].text in HALVES
+                and doc[j].is_title and doc[j].lower_ in HALVES
             vouched = nxt in ("-", "(", ",", "and") and not joined and i == lab[1] and strong or of_place \
                 or i > lab[1] and (_after_place(doc, i, found) or doc[i - 1].text in ("(", ",") and strong)
             if not (vouched or known and (nxt in INSTITUTION or typed or st.lower() in place_names or swallowed)):

@@ -87,6 +87,17 @@ def seat_of_power(text: str, start: int) -> bool:
     return _SEAT_BEFORE.search(text[max(0, start - 30):start]) is not None
 
 
+# "to denounce the shooting in Oslo", "in retaliation against ... towards Israel": what an
+# event is about or answers, not where it happened
+_TOPIC_PLACE = re.compile(r"\b(?:denounc\w*|condemn\w*|in (?:solidarity|support|memory) (?:of|with)|justice for|"
+                          r"commemorat\w*|in retaliation (?:for|against)|in response to|mourn\w*)\b[^.;]{0,80}$", re.I)
+
+
+def topic_place(text: str, start: int) -> bool:
+    """Is the place at ``start`` named as what the event is about?"""
+    return _TOPIC_PLACE.search(text[max(0, start - 100):start]) is not None
+
+
 def about_country(text: str, start: int, end: int) -> bool:
     """Is the country name or demonym at text[start:end] a topic, not a location?"""
     return bool(_TOPIC_BEFORE.search(text[max(0, start - 80):start])
